@@ -1,0 +1,126 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Builds a cross-linked static site from compliance filings and a knowledge base.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil
+    )
+
+    /// Exit statuses: 0 success, 1 content errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ContentFailure {
+            Foundation.exit(exit.code)
+        } catch let usage as UsageError {
+            FileHandle.standardError.write(Data("error: \(usage.description)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message.isEmpty ? "error: \(error)" : message).utf8 + [10]))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct ContentFailure: Error {
+    var code: Int32
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "Content"
+
+    @Option(name: .long, help: "Folder that holds themes (default: Themes/ beside the content folder, else ./Themes).")
+    var themes: String?
+
+    @Option(name: .long, help: "Theme to use (a folder under the themes folder); overrides site.yml.")
+    var theme: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Option(name: .long, help: "The build's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in China Standard Time).")
+    var today: String?
+
+    func buildOptions() throws -> BuildOptions {
+        let day = try Today.resolve(argument: today, environment: ProcessInfo.processInfo.environment, now: Date())
+        var options = BuildOptions(today: day)
+        options.contentDirectory = content
+        options.themesDirectory = themes
+        options.theme = theme
+        options.includeDrafts = drafts
+        return options
+    }
+}
+
+/// Prints diagnostics to standard error, `path:line:col: severity: message`.
+func report(_ diagnostics: [Diagnostic]) {
+    var text = ""
+    for diagnostic in diagnostics { text += diagnostic.description + "\n" }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    if !diagnostics.isEmpty {
+        text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The output folder.")
+    var output: String = "Output"
+
+    @Flag(name: .long, help: "Replace the output folder even if dossier did not write it.")
+    var force = false
+
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var timings = false
+
+    func run() throws {
+        let start = Date()
+        var options = try site.buildOptions()
+        options.outputDirectory = output
+        options.force = force
+        let result = try Pipeline().run(options, write: true)
+        report(result.diagnostics)
+        if timings {
+            for (stage, seconds) in result.timings {
+                FileHandle.standardError.write(Data("\(stage.padding(toLength: 7, withPad: " ", startingAt: 0)) \(String(format: "%.3f", seconds)) s\n".utf8))
+            }
+        }
+        guard result.wrote else {
+            FileHandle.standardError.write(Data("Build failed; \(output) was not changed.\n".utf8))
+            throw ContentFailure(code: 1)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print("Built \(result.pageCount) pages in \(String(format: "%.2f", seconds)) s → \(output)\(output.hasSuffix("/") ? "" : "/")")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the content and theme for problems; writes nothing.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let result = try Pipeline().run(try site.buildOptions(), write: false)
+        report(result.diagnostics)
+        if result.hasErrors { throw ContentFailure(code: 1) }
+        print("No errors: \(result.pageCount) pages would be built.")
+    }
+}

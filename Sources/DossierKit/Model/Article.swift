@@ -1,0 +1,27 @@
+/// A knowledge-base article (`kb/<slug>.md`), FAQ style: each `##` heading is a question.
+public struct Article: Sendable {
+    public enum Audience: String, Sendable, CaseIterable { case `public`, `internal` }
+
+    public var id: String
+    public var title: String
+    public var permits: [Located<String>]
+    public var date: Day
+    public var updated: Day?
+    public var tags: [String]
+    public var region: Located<String>?
+    public var summary: String?
+    public var audience: Audience
+    public var draft: Bool
+    public var page: PageSource
+}
+
+/// A value with the position it was written at, for diagnostics found in later stages.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var position: SourcePosition
+
+    public init(_ value: Value, _ position: SourcePosition) {
+        self.value = value
+        self.position = position
+    }
+}

@@ -1,0 +1,196 @@
+/// The model stage: checks references between pages, decides what this build contains, resolves
+/// every link, and derives backlinks, related articles, tags and regions.
+public struct SiteBuilder: Sendable {
+    public var audience: Audience
+    public var includeDrafts: Bool
+    public var today: Day
+
+    public init(audience: Audience = .internal, includeDrafts: Bool = false, today: Day) {
+        self.audience = audience
+        self.includeDrafts = includeDrafts
+        self.today = today
+    }
+
+    public func build(_ content: ParsedContent) -> (site: Site?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let settings = content.settings else { return (nil, diagnostics) }
+
+        let permits = unique(content.permits, kind: "permit", id: \.id, path: \.page, diagnostics: &diagnostics)
+            .sorted { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
+        let clients = unique(content.clients, kind: "client", id: \.id, path: \.page, diagnostics: &diagnostics)
+            .sorted { $0.id < $1.id }
+        let allArticles = unique(content.articles, kind: "article", id: \.id, path: \.page, diagnostics: &diagnostics)
+            .sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let allFilings = unique(content.filings, kind: "filing", id: \.id, path: \.page, diagnostics: &diagnostics)
+            .sorted { $0.id < $1.id }
+
+        // References between pages.
+        let permitIDs = Set(permits.map(\.id))
+        let clientIDs = Set(clients.map(\.id))
+        for article in allArticles {
+            for permit in article.permits where !permitIDs.contains(permit.value) {
+                diagnostics.append(.error(article.page.displayPath, permit.position,
+                    "unknown permit '\(permit.value)'\(Suggestion.hint(for: permit.value, in: permitIDs))"))
+            }
+            checkRegion(article.region, path: article.page.displayPath, diagnostics: &diagnostics)
+        }
+        for filing in allFilings {
+            if !permitIDs.contains(filing.permit.value) {
+                diagnostics.append(.error(filing.page.displayPath, filing.permit.position,
+                    "unknown permit '\(filing.permit.value)'\(Suggestion.hint(for: filing.permit.value, in: permitIDs))"))
+            }
+            if !clientIDs.contains(filing.client.value) {
+                diagnostics.append(.error(filing.page.displayPath, filing.client.position,
+                    "unknown client '\(filing.client.value)'\(Suggestion.hint(for: filing.client.value, in: clientIDs))"))
+            }
+            checkRegion(filing.region, path: filing.page.displayPath, diagnostics: &diagnostics)
+        }
+
+        // What this build contains.
+        let articles = allArticles.filter(includes)
+        var filings = allFilings.filter(includes)
+        if !audience.includesInternal {
+            for index in filings.indices {
+                filings[index].timeline.removeAll { $0.isInternal }
+                filings[index].owner = nil
+            }
+        }
+        let visibleClients = clients.filter { client in
+            switch audience {
+            case .internal: return true
+            case .client(let id): return client.id == id
+            case .public: return false
+            }
+        }
+        let visiblePermits: [Permit]
+        if case .client = audience {
+            let used = Set(filings.map(\.permit.value)).union(articles.flatMap { $0.permits.map(\.value) })
+            visiblePermits = permits.filter { used.contains($0.id) }
+        } else {
+            visiblePermits = permits
+        }
+
+        // Every page is known to the resolver; only included ones can be linked to.
+        var resolver = LinkResolver()
+        let includedArticles = Set(articles.map(\.id))
+        let includedFilings = Set(filings.map(\.id))
+        let includedPermits = Set(visiblePermits.map(\.id))
+        let includedClients = Set(visibleClients.map(\.id)).subtracting(audience == .internal ? [] : Set(clients.map(\.id)))
+        for permit in permits {
+            resolver.add(PageRef(.permits, permit.id), source: permit.page.relativePath, title: permit.name,
+                         headings: permit.page.document.headings, included: includedPermits.contains(permit.id))
+        }
+        for client in clients {
+            resolver.add(PageRef(.clients, client.id), source: client.page.relativePath, title: client.name,
+                         headings: client.page.document.headings, included: includedClients.contains(client.id))
+        }
+        for article in allArticles {
+            resolver.add(PageRef(.kb, article.id), source: article.page.relativePath, title: article.title,
+                         headings: article.page.document.headings, included: includedArticles.contains(article.id))
+        }
+        for filing in allFilings {
+            resolver.add(PageRef(.filings, filing.id), source: filing.page.relativePath, title: filing.title,
+                         headings: filing.page.document.headings, included: includedFilings.contains(filing.id))
+        }
+        var copies: [Site.FileCopy] = []
+        for asset in content.assets {
+            resolver.addFile(source: asset.relativePath, output: asset.relativePath)
+            copies.append(Site.FileCopy(source: asset, outputPath: asset.relativePath))
+        }
+        for attachment in content.attachments {
+            guard case .attachment(let filingID) = attachment.role, includedFilings.contains(filingID),
+                  filings.contains(where: { $0.id == filingID && $0.page.relativePath.hasSuffix("/index.md") }) else { continue }
+            resolver.addFile(source: attachment.relativePath, output: attachment.relativePath)
+            copies.append(Site.FileCopy(source: attachment, outputPath: attachment.relativePath))
+        }
+
+        // Links.
+        var bodyLinks: [PageRef: [ResolvedLink]] = [:]
+        var graphLinks: [PageRef: [ResolvedLink]] = [:]
+        func resolveBody(_ ref: PageRef, _ page: PageSource) {
+            let resolved = page.document.links.map {
+                resolver.resolve($0, from: page.relativePath, page: ref, displayPath: page.displayPath, diagnostics: &diagnostics)
+            }
+            bodyLinks[ref] = resolved
+            graphLinks[ref, default: []].append(contentsOf: resolved)
+        }
+        for permit in visiblePermits { resolveBody(PageRef(.permits, permit.id), permit.page) }
+        for client in visibleClients where includedClients.contains(client.id) { resolveBody(PageRef(.clients, client.id), client.page) }
+        for article in articles { resolveBody(PageRef(.kb, article.id), article.page) }
+        var entryLinks: [String: [Site.EntryLinks]] = [:]
+        for filing in filings {
+            let ref = PageRef(.filings, filing.id)
+            resolveBody(ref, filing.page)
+            var perEntry: [Site.EntryLinks] = []
+            for entry in filing.timeline {
+                let refs = entry.refs.map {
+                    resolver.resolveRef($0.value, at: $0.position, from: filing.page.relativePath,
+                                        displayPath: filing.page.displayPath, diagnostics: &diagnostics)
+                }
+                let note = (entry.note?.links ?? []).map {
+                    resolver.resolve($0, from: filing.page.relativePath, page: ref, displayPath: filing.page.displayPath,
+                                     diagnostics: &diagnostics)
+                }
+                perEntry.append(Site.EntryLinks(refs: refs, note: note))
+                graphLinks[ref, default: []].append(contentsOf: refs + note)
+            }
+            entryLinks[filing.id] = perEntry
+        }
+        let graph = LinkGraph(links: graphLinks)
+
+        let related = RelatedArticles.compute(articles.map {
+            RelatedArticles.Input(id: $0.id, date: $0.updated ?? $0.date, permits: $0.permits.map(\.value), tags: $0.tags)
+        })
+        let tags = Taxonomy.group(articles.flatMap { article in article.tags.map { ($0, article.id, nil) } })
+        var regionItems: [(term: String, article: String?, filing: String?)] = articles.compactMap { article in
+            article.region.map { ($0.value, article.id, nil) }
+        }
+        regionItems += filings.compactMap { filing in filing.region.map { ($0.value, nil, filing.id) } }
+        let regions = Taxonomy.group(regionItems)
+
+        let site = Site(settings: settings, today: today, audience: audience, permits: visiblePermits,
+                        clients: visibleClients, articles: articles, filings: filings, calendar: content.calendar,
+                        tags: tags, regions: regions, bodyLinks: bodyLinks, entryLinks: entryLinks, graph: graph,
+                        related: related, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
+        return (site, diagnostics)
+    }
+
+    func includes(_ article: Article) -> Bool {
+        if article.draft && !includeDrafts { return false }
+        return article.audience == .public || audience.includesInternal
+    }
+
+    func includes(_ filing: Filing) -> Bool {
+        switch audience {
+        case .internal: return true
+        case .client(let id): return filing.client.value == id
+        case .public: return false
+        }
+    }
+
+    func checkRegion(_ region: Located<String>?, path: String, diagnostics: inout [Diagnostic]) {
+        guard let region else { return }
+        if !PageID.isValid(region.value) {
+            diagnostics.append(.error(path, region.position,
+                "region '\(region.value)' must be 'national' or a province id in a-z, 0-9 and '-' (e.g. guangdong)"))
+        }
+    }
+
+    /// Keeps the first page of each id (in path order) and reports the others.
+    func unique<T>(_ items: [T], kind: String, id: KeyPath<T, String>, path: KeyPath<T, PageSource>,
+                   diagnostics: inout [Diagnostic]) -> [T] {
+        var seen: [String: String] = [:]
+        var result: [T] = []
+        for item in items.sorted(by: { $0[keyPath: path].relativePath < $1[keyPath: path].relativePath }) {
+            let key = item[keyPath: id]
+            if let first = seen[key] {
+                diagnostics.append(.error(item[keyPath: path].displayPath, .start,
+                    "duplicate \(kind) id '\(key)': \(first) has the same id"))
+                continue
+            }
+            seen[key] = item[keyPath: path].displayPath
+            result.append(item)
+        }
+        return result
+    }
+}

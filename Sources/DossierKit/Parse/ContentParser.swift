@@ -1,0 +1,382 @@
+import Foundation
+import Yams
+
+/// Everything the parse stage read, typed but not yet cross-checked.
+public struct ParsedContent: Sendable {
+    public var settings: SiteSettings?
+    public var permits: [Permit] = []
+    public var clients: [Client] = []
+    public var articles: [Article] = []
+    public var filings: [Filing] = []
+    public var calendar = WorkCalendar()
+    public var assets: [SourceFile] = []
+    public var attachments: [SourceFile] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// The parse stage: front matter through Yams, bodies through libcmark, into typed values.
+public struct ContentParser: Sendable {
+    public var includeInternal: Bool
+
+    public init(includeInternal: Bool) {
+        self.includeInternal = includeInternal
+    }
+
+    public func parse(_ files: [SourceFile]) -> ParsedContent {
+        var content = ParsedContent()
+        var sawSettings = false
+        for file in files {
+            switch file.role {
+            case .settings:
+                if sawSettings {
+                    content.diagnostics.append(.error(file.displayPath, .start, "only one of site.yml and site.yaml may exist"))
+                    continue
+                }
+                sawSettings = true
+                content.settings = parseSettings(file, diagnostics: &content.diagnostics)
+            case .permit(let id):
+                if let page = page(file, id: id, diagnostics: &content.diagnostics),
+                   let permit = parsePermit(id: id, page, diagnostics: &content.diagnostics) {
+                    content.permits.append(permit)
+                }
+            case .client(let id):
+                if let page = page(file, id: id, diagnostics: &content.diagnostics),
+                   let client = parseClient(id: id, page, diagnostics: &content.diagnostics) {
+                    content.clients.append(client)
+                }
+            case .article(let id):
+                if let page = page(file, id: id, diagnostics: &content.diagnostics),
+                   let article = parseArticle(id: id, page, diagnostics: &content.diagnostics) {
+                    content.articles.append(article)
+                }
+            case .filing(let id, _):
+                if let page = page(file, id: id, diagnostics: &content.diagnostics),
+                   let filing = parseFiling(id: id, page, diagnostics: &content.diagnostics) {
+                    content.filings.append(filing)
+                }
+            case .attachment:
+                content.attachments.append(file)
+            case .calendar(let year):
+                parseCalendar(file, year: year, into: &content.calendar, diagnostics: &content.diagnostics)
+            case .asset:
+                content.assets.append(file)
+            case .unknown:
+                content.diagnostics.append(.warning(file.displayPath, .start,
+                    "file is not part of the content format (see README, 'Content format'); ignored"))
+            }
+        }
+        if !sawSettings {
+            content.diagnostics.append(.error("site.yml", .start, "the content folder has no site.yml (it needs at least 'title')"))
+        }
+        // Attachments belong to the folder dossier they sit in.
+        for index in content.filings.indices {
+            let folder = "filings/\(content.filings[index].id)/"
+            content.filings[index].attachments = content.attachments
+                .map(\.relativePath)
+                .filter { $0.hasPrefix(folder) }
+        }
+        for attachment in content.attachments {
+            if case .attachment(let filingID) = attachment.role,
+               !content.filings.contains(where: { $0.id == filingID && $0.page.relativePath.hasSuffix("/index.md") }) {
+                content.diagnostics.append(.warning(attachment.displayPath, .start,
+                    "file in 'filings/\(filingID)/' but that folder has no index.md; it is not published"))
+            }
+        }
+        return content
+    }
+
+    // MARK: - Pages
+
+    /// A Markdown page's front matter and body, once split and parsed.
+    struct RawPage {
+        var fields: YAMLFields
+        var source: PageSource
+    }
+
+    func page(_ file: SourceFile, id: String, diagnostics: inout [Diagnostic]) -> RawPage? {
+        let path = file.displayPath
+        let text: String
+        switch TextDecoding.decode(file.data) {
+        case .success(let decoded): text = decoded
+        case .failure(let position):
+            diagnostics.append(.error(path, position, "file is not valid UTF-8 text"))
+            return nil
+        }
+        if !PageID.isValid(id) {
+            diagnostics.append(.error(path, .start, "id '\(id)' must use only lower-case a-z, 0-9 and '-'; rename the \(file.relativePath.hasSuffix("/index.md") ? "folder" : "file")"))
+        }
+        let front: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let split): front = split
+        case .failure(.missing):
+            diagnostics.append(.error(path, .start, "file must start with front matter: a line '---', YAML keys, and a closing '---'"))
+            return nil
+        case .failure(.unterminated):
+            diagnostics.append(.error(path, .start, "front matter is not terminated: no closing '---' line"))
+            return nil
+        }
+        let node: Yams.Node
+        switch YAMLText.compose(front.yaml, path: path, lineOffset: front.yamlFirstLine - 1) {
+        case .success(let composed?): node = composed
+        case .success(nil): node = .mapping(Node.Mapping([]))
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        guard let fields = YAMLFields(node: node, path: path, lineOffset: front.yamlFirstLine - 1,
+                                      fallback: SourcePosition(line: front.yamlFirstLine, column: 1),
+                                      what: "front matter", diagnostics: &diagnostics) else { return nil }
+        var problems: [(SourcePosition, String)] = []
+        let document = MarkdownDocument.make(body: front.body, lineOffset: front.bodyLineOffset,
+                                             includeInternal: includeInternal, problems: &problems)
+        for (position, message) in problems {
+            diagnostics.append(.warning(path, position, message))
+        }
+        return RawPage(fields: fields, source: PageSource(relativePath: file.relativePath, displayPath: path, document: document))
+    }
+
+    func parsePermit(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Permit? {
+        var f = raw.fields
+        let name = f.string("name", required: true)
+        let permit = Permit(
+            id: id,
+            name: name ?? id,
+            nameEn: f.string("name_en"),
+            kind: f.choice("kind", Permit.Kind.allCases.map(\.rawValue)).flatMap(Permit.Kind.init(rawValue:)),
+            authority: f.string("authority"),
+            basis: f.string("basis"),
+            reviewDays: f.int("review_days", range: 0...3650),
+            reviewUnit: f.choice("review_unit", Permit.ReviewUnit.allCases.map(\.rawValue)).flatMap(Permit.ReviewUnit.init(rawValue:)) ?? .working,
+            onSupplement: f.choice("on_supplement", Permit.SupplementRule.allCases.map(\.rawValue)).flatMap(Permit.SupplementRule.init(rawValue:)) ?? .pause,
+            validity: f.string("validity"),
+            order: f.int("order", range: -100_000...100_000),
+            page: raw.source)
+        f.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: f.diagnostics)
+        return name == nil ? nil : permit
+    }
+
+    func parseClient(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Client? {
+        var f = raw.fields
+        let name = f.string("name", required: true)
+        let client = Client(id: id, name: name ?? id, industry: f.string("industry"), contact: f.string("contact"), page: raw.source)
+        f.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: f.diagnostics)
+        return name == nil ? nil : client
+    }
+
+    func parseArticle(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Article? {
+        var f = raw.fields
+        let title = f.string("title", required: true)
+        let permits = f.strings("permits").map { Located($0.0, $0.1) }
+        if f.value("permits") != nil && permits.isEmpty {
+            f.error(f.keyPosition("permits"), "'permits' must list at least one permit id")
+        } else if !f.has("permits") {
+            f.missing("permits", what: "front matter")
+        }
+        let date = f.day("date", required: true)
+        let article = Article(
+            id: id,
+            title: title ?? id,
+            permits: permits,
+            date: date ?? Day(ordinal: 0),
+            updated: f.day("updated"),
+            tags: uniqueInOrder(f.strings("tags").map(\.0)),
+            region: located(&f, "region"),
+            summary: f.string("summary"),
+            audience: f.choice("audience", Article.Audience.allCases.map(\.rawValue)).flatMap(Article.Audience.init(rawValue:)) ?? .public,
+            draft: f.bool("draft") ?? false,
+            page: raw.source)
+        f.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: f.diagnostics)
+        return title == nil || date == nil ? nil : article
+    }
+
+    func parseFiling(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Filing? {
+        var f = raw.fields
+        let title = f.string("title", required: true)
+        let client = located(&f, "client", required: true)
+        let permit = located(&f, "permit", required: true)
+        let status = f.choice("status", Filing.Status.allCases.map(\.rawValue), required: true).flatMap(Filing.Status.init(rawValue:))
+        var memo: Memo?
+        if let memoNode = f.value("memo") {
+            var memoDiagnostics: [Diagnostic] = []
+            if var m = YAMLFields(node: memoNode, path: f.path, lineOffset: f.lineOffset, fallback: f.keyPosition("memo"),
+                                  what: "'memo'", diagnostics: &memoDiagnostics) {
+                memo = Memo(purpose: m.string("purpose"), logic: m.string("logic"), risk: m.string("risk"))
+                m.reportUnknownKeys(known: [])
+                memoDiagnostics.append(contentsOf: m.diagnostics)
+            }
+            diagnostics.append(contentsOf: memoDiagnostics)
+        }
+        var timeline: [TimelineEntry] = []
+        for entryNode in f.sequence("timeline") {
+            if let entry = parseEntry(entryNode, fields: f, diagnostics: &diagnostics) {
+                timeline.append(entry)
+            }
+        }
+        let filing = Filing(
+            id: id,
+            title: title ?? id,
+            client: client ?? Located("", f.position),
+            permit: permit ?? Located("", f.position),
+            status: status ?? .preparing,
+            opened: f.day("opened"),
+            region: located(&f, "region"),
+            owner: f.string("owner"),
+            reference: f.string("reference"),
+            memo: memo,
+            timeline: timeline,
+            attachments: [],
+            page: raw.source)
+        f.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: f.diagnostics)
+        guard title != nil, client != nil, permit != nil, status != nil else { return nil }
+        return filing
+    }
+
+    func parseEntry(_ node: Yams.Node, fields parent: YAMLFields, diagnostics: inout [Diagnostic]) -> TimelineEntry? {
+        let fallback = YAMLFields.position(of: node, lineOffset: parent.lineOffset) ?? parent.keyPosition("timeline")
+        guard var e = YAMLFields(node: node, path: parent.path, lineOffset: parent.lineOffset, fallback: fallback,
+                                 what: "a timeline entry", diagnostics: &diagnostics) else { return nil }
+        let what = "timeline entry"
+        let date = e.day("date", required: true, what: what)
+        let type = e.choice("type", TimelineEntry.EntryType.allCases.map(\.rawValue), required: true, what: what)
+            .flatMap(TimelineEntry.EntryType.init(rawValue:))
+        let summary = e.string("summary", required: true, what: what)
+        let days = e.int("days", range: 1...3650, what: what)
+        if type == .extended && days == nil && !e.has("days") {
+            e.error(e.position, "an 'extended' entry needs 'days': how many days the authority added")
+        }
+        var note: MarkdownDocument?
+        if let noteNode = e.value("note") {
+            if case .scalar(let scalar) = noteNode {
+                var problems: [(SourcePosition, String)] = []
+                let at = e.position(of: noteNode)
+                // A block scalar (`note: |`) starts on the line after its key.
+                let offset = scalar.style == .literal || scalar.style == .folded ? at.line : at.line - 1
+                note = MarkdownDocument.make(body: scalar.string, lineOffset: offset, includeInternal: includeInternal, problems: &problems)
+                for (position, message) in problems { e.warning(position, message) }
+            } else {
+                e.error(e.position(of: noteNode), "'note' must be text (Markdown)")
+            }
+        }
+        let entry = TimelineEntry(
+            date: date ?? Day(ordinal: 0),
+            type: type ?? .note,
+            days: days,
+            from: e.choice("from", TimelineEntry.Sender.allCases.map(\.rawValue), what: what).flatMap(TimelineEntry.Sender.init(rawValue:)),
+            channel: e.choice("channel", TimelineEntry.Channel.allCases.map(\.rawValue), what: what).flatMap(TimelineEntry.Channel.init(rawValue:)),
+            summary: summary ?? "",
+            changes: e.strings("changes").map(\.0),
+            clauses: e.strings("clauses").map(\.0),
+            pages: e.strings("pages").map(\.0),
+            refs: e.strings("refs").map { Located($0.0, $0.1) },
+            note: note,
+            isInternal: e.bool("internal") ?? false,
+            position: e.position)
+        e.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: e.diagnostics)
+        guard date != nil, type != nil, summary != nil else { return nil }
+        return entry
+    }
+
+    func located(_ f: inout YAMLFields, _ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = f.string(key, required: required) else { return nil }
+        return Located(value, f.value(key).map { f.position(of: $0) } ?? f.position)
+    }
+
+    // MARK: - YAML files
+
+    func yamlFile(_ file: SourceFile, what: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        let text: String
+        switch TextDecoding.decode(file.data) {
+        case .success(let decoded): text = decoded
+        case .failure(let position):
+            diagnostics.append(.error(file.displayPath, position, "file is not valid UTF-8 text"))
+            return nil
+        }
+        switch YAMLText.compose(text, path: file.displayPath, lineOffset: 0) {
+        case .success(let node?):
+            return YAMLFields(node: node, path: file.displayPath, lineOffset: 0, fallback: .start, what: what, diagnostics: &diagnostics)
+        case .success(nil):
+            return YAMLFields(node: .mapping(Node.Mapping([])), path: file.displayPath, lineOffset: 0, fallback: .start,
+                              what: what, diagnostics: &diagnostics)
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    func parseSettings(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> SiteSettings? {
+        guard var f = yamlFile(file, what: "site.yml", diagnostics: &diagnostics) else { return nil }
+        let title = f.string("title", required: true, what: "site.yml")
+        let language = f.choice("language", InterfaceLanguage.allCases.map(\.rawValue), what: "site.yml").flatMap(InterfaceLanguage.init(rawValue:))
+        var baseURL = f.string("base_url")
+        if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            f.error(f.keyPosition("base_url"), "'base_url' must be an absolute http:// or https:// URL, found '\(url)'")
+            baseURL = nil
+        }
+        let theme = f.string("theme")
+        if let theme, !PageID.isValidThemeName(theme) {
+            f.error(f.keyPosition("theme"), "'theme' must be a folder name under Themes/ (letters, digits, '-', '_'), found '\(theme)'")
+        }
+        let settings = SiteSettings(
+            title: title ?? "",
+            language: language ?? .zhCN,
+            baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
+            organization: f.string("organization"),
+            theme: theme.flatMap { PageID.isValidThemeName($0) ? $0 : nil },
+            unsafeHTML: f.bool("unsafe_html") ?? false)
+        f.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: f.diagnostics)
+        return title == nil ? nil : settings
+    }
+
+    func parseCalendar(_ file: SourceFile, year: String, into calendar: inout WorkCalendar, diagnostics: inout [Diagnostic]) {
+        guard let yearNumber = Int(year), (1900...2999).contains(yearNumber) else {
+            diagnostics.append(.error(file.displayPath, .start, "calendar files are named after their year, e.g. calendar/2025.yml"))
+            return
+        }
+        guard var f = yamlFile(file, what: "a calendar", diagnostics: &diagnostics) else { return }
+        calendar.years.insert(yearNumber)
+        for key in ["holidays", "workdays"] {
+            for (text, position) in f.strings(key) {
+                guard let day = Day(text) else {
+                    f.error(position, "'\(text)' in '\(key)' is not a date written YYYY-MM-DD")
+                    continue
+                }
+                if day.year != yearNumber {
+                    f.warning(position, "\(day) is listed in the calendar for \(yearNumber)")
+                }
+                if key == "holidays" {
+                    calendar.holidays.insert(day)
+                } else {
+                    if !day.isWeekend { f.warning(position, "\(day) is a weekday; 'workdays' lists weekend days that are worked") }
+                    calendar.workdays.insert(day)
+                }
+            }
+        }
+        f.reportUnknownKeys(known: [])
+        diagnostics.append(contentsOf: f.diagnostics)
+    }
+
+    func uniqueInOrder(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Rules for ids.
+public enum PageID {
+    /// `[a-z0-9-]+`
+    public static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    static func isValidThemeName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && name.utf8.allSatisfy {
+            ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95
+        }
+    }
+}

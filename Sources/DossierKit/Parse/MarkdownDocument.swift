@@ -1,0 +1,71 @@
+/// A heading of a page, with its stable anchor id.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var position: SourcePosition
+}
+
+/// A link as written in a body, before it is resolved.
+public struct LinkReference: Sendable, Equatable {
+    public enum Form: Sendable, Equatable {
+        /// `[text](destination)` or `![alt](destination)`
+        case markdown(isImage: Bool)
+        /// `[[target]]`
+        case wiki
+    }
+
+    public var destination: String
+    public var form: Form
+    public var position: SourcePosition
+}
+
+/// A parsed body after the passes that do not depend on other pages: internal sections for the
+/// audience, heading ids, the list of outgoing links.
+public struct MarkdownDocument: Sendable {
+    public var root: MarkdownNode
+    public var headings: [Heading]
+    public var links: [LinkReference]
+
+    public static let empty = MarkdownDocument(root: MarkdownNode(.document, position: .start), headings: [], links: [])
+
+    /// Parses a body and runs the passes. `problems` gets positions and messages about the body itself.
+    public static func make(body: String, lineOffset: Int, includeInternal: Bool,
+                            problems: inout [(SourcePosition, String)]) -> MarkdownDocument {
+        let parsed = MarkdownParser.parse(body, lineOffset: lineOffset)
+        var root = InternalSections.apply(to: parsed, keep: includeInternal, problems: &problems)
+        var uniquer = Slug.Uniquer()
+        var headings: [Heading] = []
+        var links: [LinkReference] = []
+        assignHeadingIDs(&root, uniquer: &uniquer, headings: &headings)
+        collectLinks(root, into: &links)
+        return MarkdownDocument(root: root, headings: headings, links: links)
+    }
+
+    static func assignHeadingIDs(_ node: inout MarkdownNode, uniquer: inout Slug.Uniquer, headings: inout [Heading]) {
+        if case .heading(let level, _) = node.kind {
+            let text = node.plainText
+            let id = uniquer.unique(Slug.make(text))
+            node.kind = .heading(level: level, id: id)
+            headings.append(Heading(level: level, text: text, id: id, position: node.position))
+            return
+        }
+        for index in node.children.indices {
+            assignHeadingIDs(&node.children[index], uniquer: &uniquer, headings: &headings)
+        }
+    }
+
+    static func collectLinks(_ node: MarkdownNode, into links: inout [LinkReference]) {
+        switch node.kind {
+        case .link(let url, _):
+            links.append(LinkReference(destination: url, form: .markdown(isImage: false), position: node.position))
+        case .image(let url, _):
+            links.append(LinkReference(destination: url, form: .markdown(isImage: true), position: node.position))
+        case .wikiLink(let target, _):
+            links.append(LinkReference(destination: target, form: .wiki, position: node.position))
+        default:
+            break
+        }
+        for child in node.children { collectLinks(child, into: &links) }
+    }
+}

@@ -1,0 +1,218 @@
+import Yams
+
+/// Reads typed values out of a YAML mapping and reports every problem with the file position of
+/// the key or value concerned. Used for front matter, `site.yml`, calendars and timeline entries.
+public struct YAMLFields {
+    public let path: String
+    /// Added to Yams' 1-based line numbers to get the file's lines.
+    public let lineOffset: Int
+    public let node: Yams.Node
+    /// Where problems about a missing key are reported.
+    public let position: SourcePosition
+    private var pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)] = []
+    private var used: Set<String> = []
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Wraps a mapping node; returns nil (with a diagnostic) when `node` is not a mapping.
+    public init?(node: Yams.Node, path: String, lineOffset: Int, fallback: SourcePosition, what: String,
+                 diagnostics: inout [Diagnostic]) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.node = node
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(path, YAMLFields.position(of: node, lineOffset: lineOffset) ?? fallback,
+                                      "\(what) must be a mapping of keys to values"))
+            return nil
+        }
+        self.position = YAMLFields.position(of: node, lineOffset: lineOffset) ?? fallback
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if seen.contains(name) {
+                diagnostics.append(.error(path, YAMLFields.position(of: key, lineOffset: lineOffset) ?? fallback,
+                                          "key '\(name)' appears twice"))
+                continue
+            }
+            seen.insert(name)
+            pairs.append((name, key, value))
+        }
+    }
+
+    static func position(of node: Yams.Node, lineOffset: Int) -> SourcePosition? {
+        guard let mark = node.mark else { return nil }
+        return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func position(of node: Yams.Node) -> SourcePosition {
+        YAMLFields.position(of: node, lineOffset: lineOffset) ?? position
+    }
+
+    mutating func error(_ at: SourcePosition, _ message: String) {
+        diagnostics.append(.error(path, at, message))
+    }
+
+    mutating func warning(_ at: SourcePosition, _ message: String) {
+        diagnostics.append(.warning(path, at, message))
+    }
+
+    /// The value node for `key`, marking the key as known.
+    public mutating func value(_ key: String) -> Yams.Node? {
+        used.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        if case .scalar = pair.value, pair.value.null != nil { return nil }
+        return pair.value
+    }
+
+    public func keyPosition(_ key: String) -> SourcePosition {
+        guard let pair = pairs.first(where: { $0.key == key }) else { return position }
+        return position(of: pair.keyNode)
+    }
+
+    public func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    mutating func missing(_ key: String, what: String) {
+        error(position, "\(what) is missing the required key '\(key)'")
+    }
+
+    /// A text value. Numbers and booleans written without quotes are read as the text they are.
+    public mutating func string(_ key: String, required: Bool = false, what: String = "front matter") -> String? {
+        guard let node = value(key) else {
+            if required { missing(key, what: what) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            error(position(of: node), "'\(key)' must be text")
+            return nil
+        }
+        let text = scalar.string.trimmedSpaces()
+        if required && text.isEmpty {
+            error(position(of: node), "'\(key)' must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    /// A day written `YYYY-MM-DD`.
+    public mutating func day(_ key: String, required: Bool = false, what: String = "front matter") -> Day? {
+        guard let node = value(key) else {
+            if required { missing(key, what: what) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node, let day = Day(scalar.string.trimmedSpaces()) else {
+            error(position(of: node), "'\(key)' must be a date written YYYY-MM-DD, found '\(YAMLFields.describe(node))'")
+            return nil
+        }
+        return day
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error(position(of: node), "'\(key)' must be true or false")
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(position(of: node), "'\(key)' must be true or false, found '\(scalar.string)'")
+            return nil
+        }
+    }
+
+    public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int> = 0...100_000,
+                             what: String = "front matter") -> Int? {
+        guard let node = value(key) else {
+            if required { missing(key, what: what) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node, let number = Int(scalar.string.trimmedSpaces()), range.contains(number) else {
+            error(position(of: node), "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(YAMLFields.describe(node))'")
+            return nil
+        }
+        return number
+    }
+
+    /// One of a fixed set of words.
+    public mutating func choice(_ key: String, _ allowed: [String], required: Bool = false,
+                                what: String = "front matter") -> String? {
+        guard let text = string(key, required: required, what: what) else { return nil }
+        guard allowed.contains(text) else {
+            let at = value(key).map { position(of: $0) } ?? position
+            error(at, "'\(key)' must be one of \(allowed.joined(separator: ", ")); found '\(text)'\(Suggestion.hint(for: text, in: allowed))")
+            return nil
+        }
+        return text
+    }
+
+    /// A list of texts. A single text is accepted as a list of one. Each item comes with its position.
+    public mutating func strings(_ key: String) -> [(String, SourcePosition)] {
+        guard let node = value(key) else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string.trimmedSpaces()
+            return text.isEmpty ? [] : [(text, position(of: node))]
+        case .sequence(let sequence):
+            var result: [(String, SourcePosition)] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    error(position(of: item), "each item of '\(key)' must be text")
+                    continue
+                }
+                let text = scalar.string.trimmedSpaces()
+                if !text.isEmpty { result.append((text, position(of: item))) }
+            }
+            return result
+        default:
+            error(position(of: node), "'\(key)' must be a list")
+            return []
+        }
+    }
+
+    /// The items of a list of mappings (such as a timeline).
+    public mutating func sequence(_ key: String) -> [Yams.Node] {
+        guard let node = value(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            error(position(of: node), "'\(key)' must be a list")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// Warns about keys that nothing read: usually a typo.
+    public mutating func reportUnknownKeys(known: [String]) {
+        let all = Set(known).union(used)
+        for pair in pairs where !all.contains(pair.key) {
+            warning(position(of: pair.keyNode), "unknown key '\(pair.key)' is ignored\(Suggestion.hint(for: pair.key, in: all))")
+        }
+    }
+
+    static func describe(_ node: Yams.Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+/// Parses YAML text into a node, turning Yams' errors into a diagnostic.
+public enum YAMLText {
+    public static func compose(_ text: String, path: String, lineOffset: Int) -> Result<Yams.Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                return .failure(Diagnostic.error(path, SourcePosition(line: mark.line + lineOffset, column: mark.column), "YAML syntax error: \(problem)"))
+            case .reader(let problem, _, _, _):
+                return .failure(Diagnostic.error(path, SourcePosition(line: 1 + lineOffset, column: 1), "YAML cannot be read: \(problem)"))
+            default:
+                return .failure(Diagnostic.error(path, SourcePosition(line: 1 + lineOffset, column: 1), "YAML error: \(error)"))
+            }
+        } catch {
+            return .failure(Diagnostic.error(path, SourcePosition(line: 1 + lineOffset, column: 1), "YAML error: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// Renders a `MarkdownNode` tree to HTML as cmark's own renderer does, with links resolved for
+/// the page being written.
+public struct MarkdownHTML {
+    /// Output path of the page being rendered (relative to the output folder), for relative links.
+    public var pagePath: String
+    public var unsafeHTML: Bool
+    /// Resolved links in the order the document lists them; consumed as link nodes are met.
+    public var links: [ResolvedLink]
+    /// Titles for wiki links written without a label.
+    public var titleOf: (PageRef, String?) -> String?
+
+    private var nextLink = 0
+    private var output = ""
+
+    public init(pagePath: String, unsafeHTML: Bool, links: [ResolvedLink],
+                titleOf: @escaping (PageRef, String?) -> String? = { _, _ in nil }) {
+        self.pagePath = pagePath
+        self.unsafeHTML = unsafeHTML
+        self.links = links
+        self.titleOf = titleOf
+    }
+
+    public mutating func render(_ node: MarkdownNode) -> String {
+        output = ""
+        nextLink = 0
+        for child in node.children { visit(child, tight: false) }
+        return output
+    }
+
+    /// The href for a resolved link from this page; nil when it is to be shown as plain text.
+    public static func href(for link: ResolvedLink, from pagePath: String) -> String? {
+        switch link {
+        case .page(let ref, let fragment):
+            return relative(ref.outputPath, from: pagePath) + (fragment.map { "#" + HTML.encodePath($0) } ?? "")
+        case .file(let path, let fragment):
+            return relative(path, from: pagePath) + (fragment.map { "#" + HTML.encodePath($0) } ?? "")
+        case .anchor(let fragment):
+            return "#" + HTML.encodePath(fragment)
+        case .external(let url):
+            return url
+        case .unavailable, .broken:
+            return nil
+        }
+    }
+
+    /// A path relative to the output folder, made relative to the page at `from`.
+    public static func relative(_ target: String, from pagePath: String) -> String {
+        let depth = pagePath.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
+        return String(repeating: "../", count: depth) + HTML.encodePath(target)
+    }
+
+    private mutating func cr() {
+        if let last = output.utf8.last, last != 10 { output += "\n" }
+    }
+
+    private mutating func takeLink() -> ResolvedLink {
+        defer { nextLink += 1 }
+        return nextLink < links.count ? links[nextLink] : .broken
+    }
+
+    private mutating func visitChildren(_ node: MarkdownNode, tight: Bool = false) {
+        for child in node.children { visit(child, tight: tight) }
+    }
+
+    private mutating func visit(_ node: MarkdownNode, tight: Bool) {
+        switch node.kind {
+        case .document:
+            visitChildren(node)
+        case .blockQuote:
+            cr(); output += "<blockquote>\n"
+            visitChildren(node)
+            cr(); output += "</blockquote>\n"
+        case .list(let ordered, let start, let isTight):
+            cr()
+            if ordered {
+                output += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+            } else {
+                output += "<ul>\n"
+            }
+            for child in node.children { visit(child, tight: isTight) }
+            cr(); output += ordered ? "</ol>\n" : "</ul>\n"
+        case .item:
+            cr(); output += "<li>"
+            visitChildren(node, tight: tight)
+            output += "</li>\n"
+        case .codeBlock(let info, let literal):
+            cr()
+            let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+            output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escape(language))\">"
+            output += HTML.escape(literal)
+            output += "</code></pre>\n"
+        case .htmlBlock(let html):
+            cr()
+            output += unsafeHTML ? html : "<!-- raw HTML omitted -->"
+            cr()
+        case .paragraph:
+            if tight {
+                visitChildren(node)
+            } else {
+                cr(); output += "<p>"
+                visitChildren(node)
+                output += "</p>\n"
+            }
+        case .heading(let level, let id):
+            cr(); output += "<h\(level) id=\"\(HTML.escape(id))\">"
+            visitChildren(node)
+            output += "</h\(level)>\n"
+        case .thematicBreak:
+            cr(); output += "<hr />\n"
+        case .text(let text):
+            output += HTML.escape(text)
+        case .softBreak:
+            output += "\n"
+        case .lineBreak:
+            output += "<br />\n"
+        case .code(let code):
+            output += "<code>" + HTML.escape(code) + "</code>"
+        case .htmlInline(let html):
+            output += unsafeHTML ? html : "<!-- raw HTML omitted -->"
+        case .emphasis:
+            output += "<em>"; visitChildren(node); output += "</em>"
+        case .strong:
+            output += "<strong>"; visitChildren(node); output += "</strong>"
+        case .link(_, let title):
+            let link = takeLink()
+            guard let href = MarkdownHTML.href(for: link, from: pagePath) else {
+                visitChildren(node)
+                return
+            }
+            output += "<a href=\"\(HTML.attributeURL(href))\""
+            if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
+            output += ">"
+            visitChildren(node)
+            output += "</a>"
+        case .image(_, let title):
+            let link = takeLink()
+            guard let src = MarkdownHTML.href(for: link, from: pagePath) else {
+                output += HTML.escape(node.plainText)
+                return
+            }
+            output += "<img src=\"\(HTML.attributeURL(src))\" alt=\"\(HTML.escape(node.plainText))\""
+            if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
+            output += " />"
+        case .wikiLink(let target, let label):
+            let link = takeLink()
+            var text = label ?? target
+            if label == nil, case .page(let ref, let fragment) = link, let title = titleOf(ref, fragment) {
+                text = title
+            }
+            guard let href = MarkdownHTML.href(for: link, from: pagePath) else {
+                output += HTML.escape(text)
+                return
+            }
+            output += "<a class=\"wiki\" href=\"\(HTML.attributeURL(href))\">\(HTML.escape(text))</a>"
+        }
+    }
+}

@@ -1,0 +1,408 @@
+import Foundation
+
+/// The render stage: builds a view model for every page and presents it through the theme.
+/// Templates only present; every figure, label and link is computed here.
+public struct SiteRenderer {
+    public var site: Site
+    public var theme: Theme
+    let ui: [String: String]
+
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        self.ui = InterfaceStrings.table(site.settings.language)
+    }
+
+    public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        func page(_ path: String, template: String, title: String?, description: String? = nil,
+                  breadcrumbs: [(String, String)] = [], section: String? = nil, _ build: (String) -> [String: Any]) {
+            var context = build(path)
+            context["ui"] = ui
+            let content = theme.render(template, context)
+            let html = layout(path: path, title: title, description: description, breadcrumbs: breadcrumbs,
+                              section: section, content: content)
+            files.append(OutputFile(path: path, text: html))
+        }
+
+        page("index.html", template: "home", title: nil, description: site.settings.organization) { path in homeContext(path) }
+
+        // Permits
+        page("permits/index.html", template: "permits", title: ui["permits"], breadcrumbs: [], section: "permits") { path in
+            ["permits": site.permits.map { permitItem($0, from: path) }]
+        }
+        for permit in site.permits {
+            let path = PageRef(.permits, permit.id).outputPath
+            page(path, template: "permit", title: permit.name, description: permit.basis,
+                 breadcrumbs: [(ui["permits"] ?? "", "permits/index.html")], section: "permits") { path in permitContext(permit, path) }
+        }
+
+        // Knowledge base
+        page("kb/index.html", template: "kb", title: ui["kb"], section: "kb") { path in
+            ["articles": site.articles.map { articleItem($0, from: path) }, "hasArticles": !site.articles.isEmpty]
+        }
+        for article in site.articles {
+            let path = PageRef(.kb, article.id).outputPath
+            page(path, template: "article", title: article.title, description: article.summary,
+                 breadcrumbs: [(ui["kb"] ?? "", "kb/index.html")], section: "kb") { path in articleContext(article, path) }
+        }
+
+        // Filings and clients (only when the audience gets them)
+        if site.audience.includesInternal || !site.filings.isEmpty {
+            page("filings/index.html", template: "filings", title: ui["filings"], section: "filings") { path in
+                ["filings": site.filings.map { filingItem($0, from: path) }, "hasFilings": !site.filings.isEmpty]
+            }
+        }
+        for filing in site.filings {
+            let path = PageRef(.filings, filing.id).outputPath
+            page(path, template: "filing", title: filing.title, breadcrumbs: [(ui["filings"] ?? "", "filings/index.html")],
+                 section: "filings") { path in filingContext(filing, path) }
+        }
+        if site.audience.includesInternal {
+            page("clients/index.html", template: "clients", title: ui["clients"], section: "clients") { path in
+                ["clients": site.clients.map { client in
+                    [
+                        "name": client.name, "href": link(PageRef(.clients, client.id).outputPath, from: path),
+                        "industry": client.industry ?? "",
+                        "filingCount": site.filings.filter { $0.client.value == client.id }.count,
+                    ] as [String: Any]
+                }]
+            }
+            for client in site.clients {
+                let path = PageRef(.clients, client.id).outputPath
+                page(path, template: "client", title: client.name, breadcrumbs: [(ui["clients"] ?? "", "clients/index.html")],
+                     section: "clients") { path in clientContext(client, path) }
+            }
+        }
+
+        // Tags and regions
+        page("tags/index.html", template: "tags", title: ui["tags"], section: "kb") { path in
+            ["terms": site.tags.map { termItem($0, folder: "tags", label: $0.name, from: path) }]
+        }
+        for tag in site.tags {
+            page("tags/\(tag.slug)/index.html", template: "tag", title: tag.name, breadcrumbs: [(ui["tags"] ?? "", "tags/index.html")],
+                 section: "kb") { path in termContext(tag, label: tag.name, path) }
+        }
+        page("regions/index.html", template: "regions", title: ui["regions"], section: "kb") { path in
+            ["terms": site.regions.map { termItem($0, folder: "regions", label: regionName($0.name), from: path) }]
+        }
+        for region in site.regions {
+            page("regions/\(region.slug)/index.html", template: "region", title: regionName(region.name),
+                 breadcrumbs: [(ui["regions"] ?? "", "regions/index.html")], section: "kb") { path in
+                termContext(region, label: regionName(region.name), path)
+            }
+        }
+
+        page("404.html", template: "404", title: ui["notFound"]) { _ in [:] }
+
+        for (path, data) in theme.assets {
+            files.append(OutputFile(path: "_theme/" + path, data: data))
+        }
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: files.map(\.path), baseURL: site.settings.baseURL)))
+        files.append(OutputFile(path: "feed.xml", text: Feed.atom(site: site)))
+        for copy in site.copies {
+            files.append(OutputFile(path: copy.outputPath, data: copy.source.data))
+        }
+        return files
+    }
+
+    // MARK: - Layout
+
+    func layout(path: String, title: String?, description: String?, breadcrumbs: [(String, String)], section: String?,
+                content: String) -> String {
+        let sections: [(String, String)] = [("kb", "kb/index.html"), ("permits", "permits/index.html")]
+            + (site.audience.includesInternal || !site.filings.isEmpty ? [("filings", "filings/index.html")] : [])
+            + (site.audience.includesInternal ? [("clients", "clients/index.html")] : [])
+        var context: [String: Any] = [
+            "lang": site.settings.language.rawValue,
+            "siteTitle": site.settings.title,
+            "title": title.map { "\($0) · \(site.settings.title)" } ?? site.settings.title,
+            "pageTitle": title ?? site.settings.title,
+            "description": description ?? "",
+            "root": MarkdownHTML.relative("", from: path),
+            "homeHref": link("index.html", from: path),
+            "css": link("_theme/style.css", from: path),
+            "nav": sections.map { key, target in
+                ["label": ui[key] ?? key, "href": link(target, from: path), "current": key == section] as [String: Any]
+            },
+            "breadcrumbs": breadcrumbs.map { ["label": $0.0, "href": link($0.1, from: path)] },
+            "hasBreadcrumbs": !breadcrumbs.isEmpty,
+            "content": content,
+            "organization": site.settings.organization ?? "",
+            "today": site.today.description,
+            "ui": ui,
+        ]
+        if let base = site.settings.baseURL, path != "404.html" {
+            let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            context["canonical"] = base + HTML.encodePath(pretty)
+        }
+        return theme.render("layout", context)
+    }
+
+    // MARK: - Shared pieces
+
+    /// A relative link from the page at `from` to `target` (both relative to the output folder).
+    func link(_ target: String, from path: String) -> String { MarkdownHTML.relative(target, from: path) }
+
+    func body(_ page: PageSource, ref: PageRef, path: String) -> String {
+        var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: site.bodyLinks[ref] ?? [],
+                                    titleOf: titleOf)
+        return renderer.render(page.document.root)
+    }
+
+    var titleOf: (PageRef, String?) -> String? {
+        let resolver = site.resolver
+        return { ref, fragment in
+            let title = resolver.title(of: ref)
+            if let fragment, let heading = resolver.headingText(ref, fragment) {
+                return "\(title ?? ref.id) › \(heading)"
+            }
+            return title
+        }
+    }
+
+    func regionName(_ id: String) -> String {
+        guard let names = Taxonomy.regionNames[id] else { return id }
+        return site.settings.language == .en ? names.en : names.zh
+    }
+
+    func articleItem(_ article: Article, from path: String) -> [String: Any] {
+        [
+            "title": article.title,
+            "href": link(PageRef(.kb, article.id).outputPath, from: path),
+            "summary": article.summary ?? "",
+            "date": (article.updated ?? article.date).description,
+            "internal": article.audience == .internal,
+            "draft": article.draft,
+        ]
+    }
+
+    func filingItem(_ filing: Filing, from path: String) -> [String: Any] {
+        [
+            "title": filing.title,
+            "href": link(PageRef(.filings, filing.id).outputPath, from: path),
+            "status": filing.status.rawValue,
+            "statusLabel": ui["status.\(filing.status.rawValue)"] ?? filing.status.rawValue,
+            "client": site.client(filing.client.value)?.name ?? filing.client.value,
+            "permit": site.permit(filing.permit.value)?.name ?? filing.permit.value,
+            "reference": filing.reference ?? "",
+            "lastDate": filing.timeline.map(\.date).max()?.description ?? filing.opened?.description ?? "",
+        ]
+    }
+
+    func permitItem(_ permit: Permit, from path: String) -> [String: Any] {
+        [
+            "name": permit.name,
+            "nameEn": permit.nameEn ?? "",
+            "href": link(PageRef(.permits, permit.id).outputPath, from: path),
+            "authority": permit.authority ?? "",
+            "articleCount": site.articles.filter { $0.permits.contains { $0.value == permit.id } }.count,
+            "filingCount": site.filings.filter { $0.permit.value == permit.id }.count,
+        ]
+    }
+
+    func termItem(_ term: TaxonomyTerm, folder: String, label: String, from path: String) -> [String: Any] {
+        ["name": label, "href": link("\(folder)/\(term.slug)/index.html", from: path), "count": term.articles.count + term.filings.count]
+    }
+
+    func backlinks(_ ref: PageRef, from path: String) -> [[String: Any]] {
+        site.graph.backlinks(to: ref).map { source in
+            [
+                "title": site.resolver.title(of: source) ?? source.id,
+                "href": link(source.outputPath, from: path),
+                "kind": ui[source.kind.rawValue] ?? source.kind.rawValue,
+            ]
+        }
+    }
+
+    func toc(_ document: MarkdownDocument, levels: ClosedRange<Int>) -> [[String: Any]] {
+        document.headings.filter { levels.contains($0.level) }.map {
+            ["text": $0.text, "href": "#" + HTML.encodePath($0.id), "level": $0.level, "sub": $0.level > levels.lowerBound]
+        }
+    }
+
+    // MARK: - Pages
+
+    func homeContext(_ path: String) -> [String: Any] {
+        let open = site.filings.filter { ![.approved, .rejected, .withdrawn, .cancelled].contains($0.status) }
+        return [
+            "siteTitle": site.settings.title,
+            "organization": site.settings.organization ?? "",
+            "permits": site.permits.map { permitItem($0, from: path) },
+            "articles": site.articles.prefix(10).map { articleItem($0, from: path) },
+            "hasArticles": !site.articles.isEmpty,
+            "openFilings": open.map { filingItem($0, from: path) },
+            "showFilings": site.audience.includesInternal || !site.filings.isEmpty,
+            "hasOpenFilings": !open.isEmpty,
+        ]
+    }
+
+    func articleContext(_ article: Article, _ path: String) -> [String: Any] {
+        let ref = PageRef(.kb, article.id)
+        let related = (site.related[article.id] ?? []).compactMap { site.article($0) }.map { articleItem($0, from: path) }
+        let questions = toc(article.page.document, levels: 2...2)
+        let contents = toc(article.page.document, levels: 2...3)
+        var context: [String: Any] = [
+            "title": article.title,
+            "summary": article.summary ?? "",
+            "date": article.date.description,
+            "updated": article.updated?.description ?? "",
+            "internal": article.audience == .internal,
+            "draft": article.draft,
+            "permits": article.permits.compactMap { site.permit($0.value) }.map {
+                ["name": $0.name, "href": link(PageRef(.permits, $0.id).outputPath, from: path)]
+            },
+            "tags": article.tags.compactMap { name in site.tags.first { $0.name == name } }.map {
+                ["name": $0.name, "href": link("tags/\($0.slug)/index.html", from: path)]
+            },
+            "questions": questions,
+            "hasQuestions": questions.count >= 2,
+            "toc": contents,
+            "hasToc": contents.count >= 3,
+            "body": body(article.page, ref: ref, path: path),
+            "related": related,
+            "hasRelated": !related.isEmpty,
+            "backlinks": backlinks(ref, from: path),
+            "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
+        ]
+        if let region = article.region, let term = site.regions.first(where: { $0.name == region.value }) {
+            context["region"] = ["name": regionName(region.value), "href": link("regions/\(term.slug)/index.html", from: path)]
+        }
+        return context
+    }
+
+    func filingContext(_ filing: Filing, _ path: String) -> [String: Any] {
+        let ref = PageRef(.filings, filing.id)
+        let links = site.entryLinks[filing.id] ?? []
+        // Entries in date order; equal dates keep the order they were written in.
+        let ordered = filing.timeline.indices.sorted { (filing.timeline[$0].date, $0) < (filing.timeline[$1].date, $1) }
+        var round = 0
+        let entries: [[String: Any]] = ordered.map { index in
+            let entry = filing.timeline[index]
+            let entryLinks = index < links.count ? links[index] : Site.EntryLinks(refs: [], note: [])
+            var item: [String: Any] = [
+                "date": entry.date.description,
+                "type": entry.type.rawValue,
+                "typeLabel": ui["entry.\(entry.type.rawValue)"] ?? entry.type.rawValue,
+                "from": entry.from?.rawValue ?? "",
+                "fromLabel": entry.from.map { ui["from.\($0.rawValue)"] ?? $0.rawValue } ?? "",
+                "channel": entry.channel.map { ui["channel.\($0.rawValue)"] ?? $0.rawValue } ?? "",
+                "summary": entry.summary,
+                "changes": entry.changes, "hasChanges": !entry.changes.isEmpty,
+                "clauses": entry.clauses, "hasClauses": !entry.clauses.isEmpty,
+                "pages": entry.pages, "hasPages": !entry.pages.isEmpty,
+                "internal": entry.isInternal,
+                "days": entry.days.map(String.init) ?? "",
+            ]
+            if entry.type == .supplementRequested {
+                round += 1
+                item["round"] = (ui["round"] ?? "{n}").replacingOccurrences(of: "{n}", with: String(round))
+            }
+            let refs: [[String: Any]] = zip(entry.refs, entryLinks.refs).map { written, resolved in
+                var text = written.value
+                if case .page(let target, let fragment) = resolved, let title = titleOf(target, fragment) { text = title }
+                return ["text": text, "href": MarkdownHTML.href(for: resolved, from: path) ?? ""]
+            }
+            item["refs"] = refs
+            item["hasRefs"] = !refs.isEmpty
+            if let note = entry.note {
+                var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: entryLinks.note,
+                                            titleOf: titleOf)
+                item["note"] = renderer.render(note.root)
+            }
+            return item
+        }
+        var context: [String: Any] = [
+            "title": filing.title,
+            "status": filing.status.rawValue,
+            "statusLabel": ui["status.\(filing.status.rawValue)"] ?? filing.status.rawValue,
+            "reference": filing.reference ?? "",
+            "owner": site.audience.includesInternal ? (filing.owner ?? "") : "",
+            "opened": filing.opened?.description ?? "",
+            "timeline": entries,
+            "hasTimeline": !entries.isEmpty,
+            "body": body(filing.page, ref: ref, path: path),
+            "attachments": filing.attachments.map { attachment in
+                ["name": String(attachment.split(separator: "/").last ?? ""), "href": link(attachment, from: path)]
+            },
+            "hasAttachments": !filing.attachments.isEmpty,
+            "backlinks": backlinks(ref, from: path),
+            "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
+        ]
+        if let client = site.client(filing.client.value) {
+            context["client"] = ["name": client.name,
+                                 "href": site.audience.includesInternal ? link(PageRef(.clients, client.id).outputPath, from: path) : ""]
+        }
+        if let permit = site.permit(filing.permit.value) {
+            context["permit"] = ["name": permit.name, "href": link(PageRef(.permits, permit.id).outputPath, from: path)]
+        }
+        if let region = filing.region, let term = site.regions.first(where: { $0.name == region.value }) {
+            context["region"] = ["name": regionName(region.value), "href": link("regions/\(term.slug)/index.html", from: path)]
+        }
+        if let memo = filing.memo {
+            context["memo"] = ["purpose": memo.purpose ?? "", "logic": memo.logic ?? "", "risk": memo.risk ?? ""]
+        }
+        return context
+    }
+
+    func permitContext(_ permit: Permit, _ path: String) -> [String: Any] {
+        let ref = PageRef(.permits, permit.id)
+        let articles = site.articles.filter { $0.permits.contains { $0.value == permit.id } }
+        // Articles grouped by tag; an article with several tags appears under each.
+        var groups: [String: [Article]] = [:]
+        for article in articles {
+            if article.tags.isEmpty { groups[ui["untagged"] ?? "", default: []].append(article) }
+            for tag in article.tags { groups[tag, default: []].append(article) }
+        }
+        let filings = site.filings.filter { $0.permit.value == permit.id }
+        let unit = permit.reviewUnit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? ""
+        return [
+            "name": permit.name,
+            "nameEn": permit.nameEn ?? "",
+            "kind": permit.kind.map { ui[$0.rawValue] ?? $0.rawValue } ?? "",
+            "authority": permit.authority ?? "",
+            "basis": permit.basis ?? "",
+            "reviewPeriod": permit.reviewDays.map { "\($0) \(unit)" } ?? "",
+            "validity": permit.validity ?? "",
+            "body": body(permit.page, ref: ref, path: path),
+            "articleCount": articles.count,
+            "articleGroups": groups.keys.sorted().map { tag in
+                let list = groups[tag] ?? []
+                return ["tag": tag, "count": list.count, "articles": list.map { articleItem($0, from: path) }] as [String: Any]
+            },
+            "hasArticles": !articles.isEmpty,
+            "filings": filings.map { filingItem($0, from: path) },
+            "hasFilings": !filings.isEmpty,
+            "showFilings": site.audience.includesInternal || !site.filings.isEmpty,
+            "backlinks": backlinks(ref, from: path),
+            "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
+        ]
+    }
+
+    func clientContext(_ client: Client, _ path: String) -> [String: Any] {
+        let ref = PageRef(.clients, client.id)
+        let filings = site.filings.filter { $0.client.value == client.id }
+        return [
+            "name": client.name,
+            "industry": client.industry ?? "",
+            "contact": client.contact ?? "",
+            "body": body(client.page, ref: ref, path: path),
+            "filings": filings.map { filingItem($0, from: path) },
+            "hasFilings": !filings.isEmpty,
+            "backlinks": backlinks(ref, from: path),
+            "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
+        ]
+    }
+
+    func termContext(_ term: TaxonomyTerm, label: String, _ path: String) -> [String: Any] {
+        let articles = term.articles.compactMap { site.article($0) }.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let filings = term.filings.compactMap { site.filing($0) }
+        return [
+            "name": label,
+            "articles": articles.map { articleItem($0, from: path) },
+            "hasArticles": !articles.isEmpty,
+            "filings": filings.map { filingItem($0, from: path) },
+            "hasFilings": !filings.isEmpty,
+        ]
+    }
+}

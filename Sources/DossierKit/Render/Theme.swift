@@ -1,0 +1,78 @@
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates and static files. A theme other than `default` may hold only the
+/// files it changes; every other file comes from `Themes/default/`.
+public struct Theme: Sendable {
+    public var name: String
+    public var library: MustacheLibrary
+    /// Static files (CSS, images) by path relative to the theme's `assets/` folder.
+    public var assets: [(path: String, data: Data)]
+
+    /// Every template a theme is rendered with.
+    public static let templateNames = [
+        "layout", "home", "article", "filing", "permit", "permits", "client", "clients", "kb", "filings",
+        "tag", "tags", "region", "regions", "404", "article-list", "filing-list", "backlinks",
+    ]
+
+    /// Loads `themesDirectory/<name>`, falling back to `themesDirectory/default` file by file.
+    public static func load(name: String, themesDirectory: String, fileSystem: FileSystem) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        let folders = name == "default" ? ["default"] : [name, "default"]
+        for folder in folders where fileSystem.kind(joinPath(themesDirectory, folder)) != .directory {
+            let path = joinPath(themesDirectory, folder)
+            return (nil, [Diagnostic.error(path, .start, "theme folder '\(path)' does not exist (use --themes to say where themes are)")])
+        }
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        var names = Set(templateNames)
+        for folder in folders {
+            let directory = joinPath(themesDirectory, folder, "templates")
+            for file in (try? fileSystem.listDirectory(directory)) ?? [] where file.hasSuffix(".mustache") {
+                names.insert(String(file.dropLast(".mustache".count)))
+            }
+        }
+        for template in names.sorted() {
+            guard let path = folders.map({ joinPath(themesDirectory, $0, "templates", template + ".mustache") })
+                .first(where: { fileSystem.kind($0) == .file }) else {
+                diagnostics.append(.error(joinPath(themesDirectory, "default", "templates", template + ".mustache"), .start,
+                                          "template '\(template)' is missing"))
+                continue
+            }
+            guard let data = try? fileSystem.read(path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(path, .start, "template cannot be read as UTF-8 text"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: template)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(path, SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax error: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(path, .start, "template syntax error: \(error)"))
+            }
+        }
+        var assets: [String: Data] = [:]
+        for folder in folders.reversed() {
+            let root = joinPath(themesDirectory, folder, "assets")
+            var pending = [""]
+            while let relative = pending.popLast() {
+                let directory = relative.isEmpty ? root : joinPath(root, relative)
+                for entry in (try? fileSystem.listDirectory(directory)) ?? [] where !entry.hasPrefix(".") {
+                    let child = relative.isEmpty ? entry : relative + "/" + entry
+                    switch fileSystem.kind(joinPath(root, child)) {
+                    case .directory: pending.append(child)
+                    case .file: assets[child] = try? fileSystem.read(joinPath(root, child))
+                    default: continue
+                    }
+                }
+            }
+        }
+        if !diagnostics.isEmpty { return (nil, diagnostics) }
+        return (Theme(name: name, library: library,
+                              assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } }), [])
+    }
+
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

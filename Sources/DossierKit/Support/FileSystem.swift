@@ -1,0 +1,109 @@
+import Foundation
+
+/// Every file access of the pipeline goes through this small struct, so tests can see what a
+/// build touches and the stages stay free of global state.
+public struct FileSystem: Sendable {
+    public enum ItemKind: Sendable, Equatable {
+        case file
+        case directory
+        case symlink
+        case missing
+    }
+
+    public var kind: @Sendable (_ path: String) -> ItemKind
+    public var listDirectory: @Sendable (_ path: String) throws -> [String]
+    public var read: @Sendable (_ path: String) throws -> Data
+    public var write: @Sendable (_ path: String, _ data: Data) throws -> Void
+    public var createDirectory: @Sendable (_ path: String) throws -> Void
+    public var move: @Sendable (_ from: String, _ to: String) throws -> Void
+    public var remove: @Sendable (_ path: String) throws -> Void
+    /// The target of a symbolic link, resolved to an absolute, canonical path (nil when it dangles).
+    public var resolveLink: @Sendable (_ path: String) -> String?
+    /// The absolute, canonical form of an existing path.
+    public var canonical: @Sendable (_ path: String) -> String?
+
+    public init(
+        kind: @escaping @Sendable (String) -> ItemKind,
+        listDirectory: @escaping @Sendable (String) throws -> [String],
+        read: @escaping @Sendable (String) throws -> Data,
+        write: @escaping @Sendable (String, Data) throws -> Void,
+        createDirectory: @escaping @Sendable (String) throws -> Void,
+        move: @escaping @Sendable (String, String) throws -> Void,
+        remove: @escaping @Sendable (String) throws -> Void,
+        resolveLink: @escaping @Sendable (String) -> String?,
+        canonical: @escaping @Sendable (String) -> String?
+    ) {
+        self.kind = kind
+        self.listDirectory = listDirectory
+        self.read = read
+        self.write = write
+        self.createDirectory = createDirectory
+        self.move = move
+        self.remove = remove
+        self.resolveLink = resolveLink
+        self.canonical = canonical
+    }
+
+    /// The machine's real file system.
+    public static let local = FileSystem(
+        kind: { path in
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return .missing }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: return .symlink
+            case S_IFDIR: return .directory
+            default: return .file
+            }
+        },
+        listDirectory: { path in try FileManager.default.contentsOfDirectory(atPath: path).sorted() },
+        read: { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw FileSystemError(path: path, reason: "cannot be read")
+            }
+            return data
+        },
+        write: { path, data in
+            guard FileManager.default.createFile(atPath: path, contents: data) else {
+                throw FileSystemError(path: path, reason: "cannot be written")
+            }
+        },
+        createDirectory: { path in
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        },
+        move: { from, to in
+            guard rename(from, to) == 0 else {
+                throw FileSystemError(path: from, reason: "cannot be renamed to \(to): \(String(cString: strerror(errno)))")
+            }
+        },
+        remove: { path in try FileManager.default.removeItem(atPath: path) },
+        resolveLink: { path in
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        },
+        canonical: { path in
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+    )
+}
+
+public struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Joins path components with `/`, ignoring empty ones.
+func joinPath(_ parts: String...) -> String {
+    var result = ""
+    for part in parts where !part.isEmpty {
+        if result.isEmpty || result.hasSuffix("/") {
+            result += part
+        } else {
+            result += "/" + part
+        }
+    }
+    return result
+}
