@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit"]
+            dependencies: ["DossierKit", "DossierCLI", "CCmark"]
         ),
     ]
 )

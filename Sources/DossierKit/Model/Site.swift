@@ -5,7 +5,7 @@ public struct Site: Sendable {
     public var audience: Audience
     public var permits: [Permit]
     public var clients: [Client]
-    /// Newest first.
+    /// Most recently changed first.
     public var articles: [Article]
     public var filings: [Filing]
     public var calendar: WorkCalendar
@@ -31,8 +31,21 @@ public struct Site: Sendable {
         public var outputPath: String
     }
 
-    public func permit(_ id: String) -> Permit? { permits.first { $0.id == id } }
-    public func client(_ id: String) -> Client? { clients.first { $0.id == id } }
-    public func article(_ id: String) -> Article? { articles.first { $0.id == id } }
-    public func filing(_ id: String) -> Filing? { filings.first { $0.id == id } }
+    /// Positions in the arrays above, by id, so lookups do not scan.
+    var permitIndex: [String: Int] = [:]
+    var clientIndex: [String: Int] = [:]
+    var articleIndex: [String: Int] = [:]
+    var filingIndex: [String: Int] = [:]
+
+    mutating func reindex() {
+        permitIndex = Dictionary(permits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        clientIndex = Dictionary(clients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        articleIndex = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        filingIndex = Dictionary(filings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func permit(_ id: String) -> Permit? { permitIndex[id].map { permits[$0] } }
+    public func client(_ id: String) -> Client? { clientIndex[id].map { clients[$0] } }
+    public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }
+    public func filing(_ id: String) -> Filing? { filingIndex[id].map { filings[$0] } }
 }

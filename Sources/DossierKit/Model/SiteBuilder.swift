@@ -19,8 +19,9 @@ public struct SiteBuilder: Sendable {
             .sorted { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
         let clients = unique(content.clients, kind: "client", id: \.id, path: \.page, diagnostics: &diagnostics)
             .sorted { $0.id < $1.id }
+        // Newest change first (updated, else published), then by id.
         let allArticles = unique(content.articles, kind: "article", id: \.id, path: \.page, diagnostics: &diagnostics)
-            .sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+            .sorted { ($0.updated ?? $0.date, $1.id) > ($1.updated ?? $1.date, $0.id) }
         let allFilings = unique(content.filings, kind: "filing", id: \.id, path: \.page, diagnostics: &diagnostics)
             .sorted { $0.id < $1.id }
 
@@ -148,10 +149,11 @@ public struct SiteBuilder: Sendable {
         regionItems += filings.compactMap { filing in filing.region.map { ($0.value, nil, filing.id) } }
         let regions = Taxonomy.group(regionItems)
 
-        let site = Site(settings: settings, today: today, audience: audience, permits: visiblePermits,
+        var site = Site(settings: settings, today: today, audience: audience, permits: visiblePermits,
                         clients: visibleClients, articles: articles, filings: filings, calendar: content.calendar,
                         tags: tags, regions: regions, bodyLinks: bodyLinks, entryLinks: entryLinks, graph: graph,
                         related: related, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
+        site.reindex()
         return (site, diagnostics)
     }
 

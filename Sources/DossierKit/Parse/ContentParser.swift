@@ -231,7 +231,8 @@ public struct ContentParser: Sendable {
             page: raw.source)
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
-        guard title != nil, client != nil, permit != nil, status != nil else { return nil }
+        // An invalid status is already an error; keep the filing so its references are checked too.
+        guard title != nil, client != nil, permit != nil else { return nil }
         return filing
     }
 

@@ -1,5 +1,5 @@
 /// Splits a Markdown file into its YAML front matter and its body.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var yaml: String
     /// Line of the file on which the YAML starts (the line after the opening `---`).
     public var yamlFirstLine: Int

@@ -32,7 +32,7 @@ public struct MarkdownDocument: Sendable {
     /// Parses a body and runs the passes. `problems` gets positions and messages about the body itself.
     public static func make(body: String, lineOffset: Int, includeInternal: Bool,
                             problems: inout [(SourcePosition, String)]) -> MarkdownDocument {
-        let parsed = MarkdownParser.parse(body, lineOffset: lineOffset)
+        let parsed = MarkdownParser.parse(body, lineOffset: lineOffset, problems: &problems)
         var root = InternalSections.apply(to: parsed, keep: includeInternal, problems: &problems)
         var uniquer = Slug.Uniquer()
         var headings: [Heading] = []

@@ -4,8 +4,18 @@ import Foundation
 /// Drives libcmark: parses a body once and copies the tree into `MarkdownNode` values. No cmark
 /// pointer outlives `parse`.
 public enum MarkdownParser {
+    /// Deeper nesting than this (blockquotes in blockquotes, lists in lists ...) is flattened into
+    /// plain text, so no later pass recurses without bound. Real documents nest a handful of levels.
+    public static let maximumDepth = 100
+
     /// Parses `body`, whose first line is line `lineOffset + 1` of its file.
     public static func parse(_ body: String, lineOffset: Int) -> MarkdownNode {
+        var problems: [(SourcePosition, String)] = []
+        return parse(body, lineOffset: lineOffset, problems: &problems)
+    }
+
+    /// Parses `body`; `problems` gets a note where nesting was flattened.
+    public static func parse(_ body: String, lineOffset: Int, problems: inout [(SourcePosition, String)]) -> MarkdownNode {
         let lines = LineIndex(body)
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
         let length = body.utf8.count
@@ -13,8 +23,12 @@ public enum MarkdownParser {
         guard let root else { return MarkdownNode(.document, position: .start) }
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
-        let converter = Converter(lines: lines, lineOffset: lineOffset)
-        return converter.convert(root)
+        var converter = Converter(lines: lines, lineOffset: lineOffset)
+        let document = converter.convert(root, depth: 0)
+        if let flattened = converter.flattenedAt {
+            problems.append((flattened, "content is nested more than \(maximumDepth) levels deep; the deeper part is shown as plain text"))
+        }
+        return document
     }
 
     /// Maps cmark's byte columns to scalar columns, line by line.
@@ -38,6 +52,8 @@ public enum MarkdownParser {
     struct Converter {
         let lines: LineIndex
         let lineOffset: Int
+        /// Where the first over-deep subtree was flattened.
+        var flattenedAt: SourcePosition?
 
         func position(_ node: OpaquePointer) -> SourcePosition {
             let line = Int(cmark_node_get_start_line(node))
@@ -50,11 +66,37 @@ public enum MarkdownParser {
             return String(cString: pointer)
         }
 
-        func convert(_ node: OpaquePointer) -> MarkdownNode {
+        /// The text under `node`, gathered with cmark's iterator (no recursion).
+        func flatText(_ node: OpaquePointer) -> String {
+            var text = ""
+            guard let iterator = cmark_iter_new(node) else { return text }
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    text += string(cmark_node_get_literal(current))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                    if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+                default:
+                    break
+                }
+            }
+            return text
+        }
+
+        mutating func convert(_ node: OpaquePointer, depth: Int) -> MarkdownNode {
+            if depth > MarkdownParser.maximumDepth {
+                let at = position(node)
+                if flattenedAt == nil { flattenedAt = at }
+                let isInline = cmark_node_get_type(node).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
+                let text = MarkdownNode(.text(flatText(node)), position: at)
+                return isInline ? text : MarkdownNode(.paragraph, children: [text], position: at)
+            }
             var children: [MarkdownNode] = []
             var child = cmark_node_first_child(node)
             while let current = child {
-                let converted = convert(current)
+                let converted = convert(current, depth: depth + 1)
                 if case .text(let text) = converted.kind {
                     children.append(contentsOf: WikiLinks.split(text, at: converted.position))
                 } else {

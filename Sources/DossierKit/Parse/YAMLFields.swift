@@ -204,8 +204,13 @@ public enum YAMLText {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
             switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return .failure(Diagnostic.error(path, SourcePosition(line: mark.line + lineOffset, column: mark.column), "YAML syntax error: \(problem)"))
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                var message = "YAML syntax error: \(problem)"
+                if let context {
+                    message += " (\(context.text) that starts at line \(context.mark.line + lineOffset), column \(context.mark.column))"
+                }
+                return .failure(Diagnostic.error(path, SourcePosition(line: mark.line + lineOffset, column: mark.column), message))
             case .reader(let problem, _, _, _):
                 return .failure(Diagnostic.error(path, SourcePosition(line: 1 + lineOffset, column: 1), "YAML cannot be read: \(problem)"))
             default:

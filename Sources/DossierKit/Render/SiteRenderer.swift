@@ -119,7 +119,7 @@ public struct SiteRenderer {
             "title": title.map { "\($0) · \(site.settings.title)" } ?? site.settings.title,
             "pageTitle": title ?? site.settings.title,
             "description": description ?? "",
-            "root": MarkdownHTML.relative("", from: path),
+            "root": link("", from: path),
             "homeHref": link("index.html", from: path),
             "css": link("_theme/style.css", from: path),
             "nav": sections.map { key, target in
@@ -142,7 +142,11 @@ public struct SiteRenderer {
     // MARK: - Shared pieces
 
     /// A relative link from the page at `from` to `target` (both relative to the output folder).
-    func link(_ target: String, from path: String) -> String { MarkdownHTML.relative(target, from: path) }
+    /// `404.html` is served for missing pages at any depth, so its links are absolute when `base_url` is set.
+    func link(_ target: String, from path: String) -> String {
+        if path == "404.html", let base = site.settings.baseURL { return base + HTML.encodePath(target) }
+        return MarkdownHTML.relative(target, from: path)
+    }
 
     func body(_ page: PageSource, ref: PageRef, path: String) -> String {
         var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: site.bodyLinks[ref] ?? [],
@@ -395,7 +399,8 @@ public struct SiteRenderer {
     }
 
     func termContext(_ term: TaxonomyTerm, label: String, _ path: String) -> [String: Any] {
-        let articles = term.articles.compactMap { site.article($0) }.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        let members = Set(term.articles)
+        let articles = site.articles.filter { members.contains($0.id) }
         let filings = term.filings.compactMap { site.filing($0) }
         return [
             "name": label,

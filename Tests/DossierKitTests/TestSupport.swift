@@ -1,0 +1,132 @@
+import DossierKit
+import Foundation
+import Testing
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package's root folder (two levels above this file).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func fixture(_ name: String) -> String { packageRoot.appendingPathComponent("Tests/Fixtures/\(name)").path }
+    static var themes: String { packageRoot.appendingPathComponent("Themes").path }
+
+    /// `../shared` beside the repository: there in CI and for developers, absent on a user's machine.
+    static var shared: URL? {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func options(content: String, output: String, today: String = "2025-06-01") -> BuildOptions {
+        var options = BuildOptions(today: Day(today) ?? Day(ordinal: 0))
+        options.contentDirectory = content
+        options.outputDirectory = output
+        options.themesDirectory = themes
+        return options
+    }
+
+    /// Every regular file under `root`, by relative path, with its bytes.
+    static func tree(_ root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = root.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return result }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let path = base + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = FileManager.default.contents(atPath: path)
+            }
+        }
+        return result
+    }
+
+    /// The `dossier` executable built beside the tests.
+    static var executable: URL? {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let first = CommandLine.arguments.first {
+            var url = URL(fileURLWithPath: first).deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(url.appendingPathComponent("dossier"))
+                url = url.deletingLastPathComponent()
+            }
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/dossier"))
+        return candidates.first { fm.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct RunResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the `dossier` executable.
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> RunResult {
+        guard let executable else { throw TestError("the dossier executable was not built") }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Values of `href` and `src` attributes in an HTML text.
+    static func references(in html: String) -> [String] {
+        var result: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                result.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return result
+    }
+
+    /// `id="..."` values in an HTML text.
+    static func ids(in html: String) -> Set<String> {
+        var result: Set<String> = []
+        var rest = html[...]
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            result.insert(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return result
+    }
+
+    static func unescapeAttribute(_ value: String) -> String {
+        value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#x27;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+struct TestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
