@@ -22,6 +22,9 @@ struct DiagnosticsTests {
         "\(bad)/kb/missing-title.md:2:1: error: front matter is missing the required key 'title'",
         "\(bad)/kb/unknown-permit.md:4:5: error: unknown permit 'algoritm-filing' (did you mean 'algorithm-filing'?)",
         "\(bad)/kb/unterminated.md:1:1: error: front matter is not terminated: no closing '---' line",
+        "\(bad)/kb/wrong-list.md:4:3: error: 'permits' must be a list",
+        "\(bad)/permits/wrong-types.md:3:14: error: 'review_days' must be a whole number from 0 to 3650, found 'thirty'",
+        "\(bad)/permits/wrong-types.md:4:14: error: 'review_unit' must be one of working, calendar; found 'weeks'",
     ]
 
     @Test("dossier check lists every error of the broken fixture with file, line and column, and exits 1")
@@ -30,7 +33,7 @@ struct DiagnosticsTests {
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") || $0.contains(": warning: ") }
         #expect(lines == Self.expected)
-        #expect(result.stderr.contains("14 errors, 0 warnings"))
+        #expect(result.stderr.contains("17 errors, 0 warnings"))
         #expect(result.stdout.isEmpty)
     }
 

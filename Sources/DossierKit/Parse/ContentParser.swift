@@ -169,10 +169,10 @@ public struct ContentParser: Sendable {
         var f = raw.fields
         let title = f.string("title", required: true)
         let permits = f.strings("permits").map { Located($0.0, $0.1) }
-        if f.value("permits") != nil && permits.isEmpty {
-            f.error(f.keyPosition("permits"), "'permits' must list at least one permit id")
-        } else if !f.has("permits") {
+        if !f.has("permits") {
             f.missing("permits", what: "front matter")
+        } else if permits.isEmpty, f.diagnostics.allSatisfy({ !$0.message.hasPrefix("'permits'") }) {
+            f.error(f.keyPosition("permits"), "'permits' must list at least one permit id")
         }
         let date = f.day("date", required: true)
         let article = Article(
