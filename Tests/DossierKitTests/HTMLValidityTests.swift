@@ -18,7 +18,7 @@ struct HTMLValidityTests {
         let folder = try TestSupport.temporaryFolder()
         for (name, content) in [("good", TestSupport.fixture("good")), ("sample", TestSupport.packageRoot.appendingPathComponent("Content").path)] {
             let output = folder.appendingPathComponent(name)
-            let report = try Pipeline().run(TestSupport.options(content: content, output: output.path), write: true)
+            let report = try Pipeline().run(TestSupport.options(content: content, output: output.path, today: "2026-11-29"), write: true)
             #expect(report.wrote)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try #require(Self.validator))

@@ -11,11 +11,15 @@ public struct Filing: Sendable {
     public var client: Located<String>
     public var permit: Located<String>
     public var status: Status
+    /// Where `status` is written, for warnings that concern it.
+    public var statusPosition: SourcePosition
     public var opened: Day?
     public var region: Located<String>?
     public var owner: String?
     public var reference: String?
     public var memo: Memo?
+    /// Where `memo` is written (or the front matter, when there is none).
+    public var memoPosition: SourcePosition
     public var timeline: [TimelineEntry]
     /// Paths relative to the content folder of the files beside a folder dossier's `index.md`.
     public var attachments: [String]

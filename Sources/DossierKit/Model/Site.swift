@@ -17,6 +17,8 @@ public struct Site: Sendable {
     public var entryLinks: [String: [EntryLinks]]
     public var graph: LinkGraph
     public var related: [String: [String]]
+    /// Clock, whose move and rounds for every filing of this build, by filing id.
+    public var analyses: [String: FilingAnalysis]
     public var resolver: LinkResolver
     /// Files copied as they are: source path in the content folder -> output path.
     public var copies: [FileCopy]

@@ -139,6 +139,24 @@ public struct SiteBuilder: Sendable {
         }
         let graph = LinkGraph(links: graphLinks)
 
+        // Timelines: the clock, whose move, rounds; warnings about what does not add up.
+        var analyses: [String: FilingAnalysis] = [:]
+        var missingYears: [Int: Filing] = [:]
+        for filing in filings {
+            let analysis = FilingAnalysis.analyse(filing, permit: permits.first { $0.id == filing.permit.value },
+                                                  calendar: content.calendar, today: today)
+            analyses[filing.id] = analysis
+            diagnostics += TimelineChecks.check(filing, analysis: analysis, today: today)
+            for year in analysis.clock?.missingCalendarYears ?? [] where missingYears[year] == nil {
+                missingYears[year] = filing
+            }
+        }
+        for (year, filing) in missingYears.sorted(by: { $0.key < $1.key }) {
+            let at = filing.timeline.first { $0.type == .accepted || $0.type == .submitted }?.position ?? filing.statusPosition
+            diagnostics.append(.warning(filing.page.displayPath, at,
+                "there is no calendar/\(year).yml: working days in \(year) are counted as Monday to Friday, without official holidays"))
+        }
+
         let related = RelatedArticles.compute(articles.map {
             RelatedArticles.Input(id: $0.id, date: $0.updated ?? $0.date, permits: $0.permits.map(\.value), tags: $0.tags)
         })
@@ -152,7 +170,7 @@ public struct SiteBuilder: Sendable {
         var site = Site(settings: settings, today: today, audience: audience, permits: visiblePermits,
                         clients: visibleClients, articles: articles, filings: filings, calendar: content.calendar,
                         tags: tags, regions: regions, bodyLinks: bodyLinks, entryLinks: entryLinks, graph: graph,
-                        related: related, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
+                        related: related, analyses: analyses, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
         site.reindex()
         return (site, diagnostics)
     }

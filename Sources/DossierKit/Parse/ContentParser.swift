@@ -221,11 +221,13 @@ public struct ContentParser: Sendable {
             client: client ?? Located("", f.position),
             permit: permit ?? Located("", f.position),
             status: status ?? .preparing,
+            statusPosition: f.value("status").map { f.position(of: $0) } ?? f.position,
             opened: f.day("opened"),
             region: located(&f, "region"),
             owner: f.string("owner"),
             reference: f.string("reference"),
             memo: memo,
+            memoPosition: f.has("memo") ? f.keyPosition("memo") : f.position,
             timeline: timeline,
             attachments: [],
             page: raw.source)

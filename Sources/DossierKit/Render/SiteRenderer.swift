@@ -100,6 +100,9 @@ public struct SiteRenderer {
         }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: files.map(\.path), baseURL: site.settings.baseURL)))
         files.append(OutputFile(path: "feed.xml", text: Feed.atom(site: site)))
+        if site.audience.includesInternal {
+            files.append(OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)))
+        }
         for copy in site.copies {
             files.append(OutputFile(path: copy.outputPath, data: copy.source.data))
         }
@@ -191,6 +194,8 @@ public struct SiteRenderer {
             "permit": site.permit(filing.permit.value)?.name ?? filing.permit.value,
             "reference": filing.reference ?? "",
             "lastDate": filing.timeline.map(\.date).max()?.description ?? filing.opened?.description ?? "",
+            "clock": site.analyses[filing.id].map { ClockView.clock($0, ui: ui) } ?? ["hasClock": false],
+            "whoseMove": site.analyses[filing.id].map { ClockView.whoseMove($0.whoseMove, ui: ui) } ?? ["open": false],
         ]
     }
 
@@ -228,8 +233,31 @@ public struct SiteRenderer {
     // MARK: - Pages
 
     func homeContext(_ path: String) -> [String: Any] {
-        let open = site.filings.filter { ![.approved, .rejected, .withdrawn, .cancelled].contains($0.status) }
+        let open = Dashboard.byUrgency(site.filings.filter { ![.approved, .rejected, .withdrawn, .cancelled].contains($0.status) },
+                                       analyses: site.analyses)
+        let awaiting = Dashboard.awaitingAnswer(site.filings, analyses: site.analyses)
+        let latest = Dashboard.latestEntries(site.filings, analyses: site.analyses, limit: 30)
         return [
+            "awaiting": awaiting.map { item in
+                [
+                    "filing": item.filing.title, "href": link(PageRef(.filings, item.filing.id).outputPath, from: path),
+                    "requested": item.round.requested.description, "summary": item.round.summary,
+                    "days": item.round.requested.days(to: site.today),
+                    "workingDays": item.round.ourWorkingDays,
+                ] as [String: Any]
+            },
+            "hasAwaiting": !awaiting.isEmpty,
+            "latest": latest.map { item in
+                [
+                    "date": item.entry.date.description, "filing": item.filing.title,
+                    "href": link(PageRef(.filings, item.filing.id).outputPath, from: path),
+                    "typeLabel": ui["entry.\(item.entry.type.rawValue)"] ?? item.entry.type.rawValue,
+                    "from": item.entry.from?.rawValue ?? "",
+                    "fromLabel": item.entry.from.map { ui["from.\($0.rawValue)"] ?? $0.rawValue } ?? "",
+                    "summary": item.entry.summary, "internal": item.entry.isInternal,
+                ] as [String: Any]
+            },
+            "hasLatest": !latest.isEmpty,
             "siteTitle": site.settings.title,
             "organization": site.settings.organization ?? "",
             "permits": site.permits.map { permitItem($0, from: path) },
@@ -279,7 +307,8 @@ public struct SiteRenderer {
         let ref = PageRef(.filings, filing.id)
         let links = site.entryLinks[filing.id] ?? []
         // Entries in date order; equal dates keep the order they were written in.
-        let ordered = filing.timeline.indices.sorted { (filing.timeline[$0].date, $0) < (filing.timeline[$1].date, $1) }
+        let analysis = site.analyses[filing.id]
+        let ordered = analysis?.order ?? Array(filing.timeline.indices)
         var round = 0
         let entries: [[String: Any]] = ordered.map { index in
             let entry = filing.timeline[index]
@@ -333,6 +362,13 @@ public struct SiteRenderer {
             "backlinks": backlinks(ref, from: path),
             "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
         ]
+        if let analysis {
+            context["clock"] = ClockView.clock(analysis, ui: ui)
+            context["whoseMove"] = ClockView.whoseMove(analysis.whoseMove, ui: ui)
+            context["rounds"] = ClockView.rounds(analysis)
+            context["hasRounds"] = !analysis.rounds.isEmpty
+            context["chart"] = TimelineChart.svg(filing: filing, analysis: analysis, today: site.today, ui: ui, id: "chart") ?? ""
+        }
         if let client = site.client(filing.client.value) {
             context["client"] = ["name": client.name,
                                  "href": site.audience.includesInternal ? link(PageRef(.clients, client.id).outputPath, from: path) : ""]
@@ -359,11 +395,12 @@ public struct SiteRenderer {
             for tag in article.tags { groups[tag, default: []].append(article) }
         }
         let filings = site.filings.filter { $0.permit.value == permit.id }
+        let statistics = PermitStatistics.compute(filings: filings, analyses: site.analyses)
         let unit = permit.reviewUnit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? ""
         return [
             "name": permit.name,
             "nameEn": permit.nameEn ?? "",
-            "kind": permit.kind.map { ui[$0.rawValue] ?? $0.rawValue } ?? "",
+            "kind": permit.kind.map { ui["kind.\($0.rawValue)"] ?? $0.rawValue } ?? "",
             "authority": permit.authority ?? "",
             "basis": permit.basis ?? "",
             "reviewPeriod": permit.reviewDays.map { "\($0) \(unit)" } ?? "",
@@ -378,9 +415,33 @@ public struct SiteRenderer {
             "filings": filings.map { filingItem($0, from: path) },
             "hasFilings": !filings.isEmpty,
             "showFilings": site.audience.includesInternal || !site.filings.isEmpty,
+            "statusGroups": statistics.countsByStatus.map { status, count in
+                [
+                    "status": status.rawValue, "label": ui["status.\(status.rawValue)"] ?? status.rawValue, "count": count,
+                    "filings": filings.filter { $0.status == status }.map { filingItem($0, from: path) },
+                ] as [String: Any]
+            },
+            "medianDays": statistics.medianWorkingDaysToDecision.map(Self.number) ?? "",
+            "medianRounds": statistics.medianRounds.map(Self.number) ?? "",
+            "approvalRate": statistics.approvalRate.map { "\(Int(($0 * 100).rounded()))% (\(statistics.decidedCount))" } ?? "",
+            "recentRequests": statistics.recentRequests.map { item in
+                [
+                    "date": item.entry.date.description,
+                    "typeLabel": ui["entry.\(item.entry.type.rawValue)"] ?? item.entry.type.rawValue,
+                    "summary": item.entry.summary,
+                    "filing": site.filing(item.filing)?.title ?? item.filing,
+                    "href": link(PageRef(.filings, item.filing).outputPath, from: path),
+                ]
+            },
+            "hasRecentRequests": !statistics.recentRequests.isEmpty,
             "backlinks": backlinks(ref, from: path),
             "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
         ]
+    }
+
+    /// `12` or `12.5`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     func clientContext(_ client: Client, _ path: String) -> [String: Any] {

@@ -1,0 +1,96 @@
+import Foundation
+
+/// `data/filings.json`: every filing with its computed figures, for spreadsheets and dashboards.
+/// Internal audience only.
+public enum FilingsExport {
+    struct Record: Encodable {
+        var id: String
+        var title: String
+        var url: String
+        var client: String
+        var clientName: String?
+        var permit: String
+        var permitName: String?
+        var status: String
+        var region: String?
+        var owner: String?
+        var reference: String?
+        var opened: String?
+        var memoComplete: Bool
+        var entries: Int
+        var lastEntry: String?
+        var clock: Clock?
+        var whoseMove: Move
+        var rounds: [Round]
+        var workingDaysToDecision: Int?
+    }
+
+    struct Clock: Encodable {
+        var state: String
+        var unit: String
+        var used: Int
+        var limit: Int
+        var remaining: Int
+        var deadline: String?
+        var overdue: Bool
+        var start: String?
+        var restarts: Int
+        var paused: [Stretch]
+    }
+
+    struct Stretch: Encodable {
+        var from: String
+        var through: String
+        var open: Bool
+    }
+
+    struct Move: Encodable {
+        var party: String
+        var since: String?
+        var days: Int?
+    }
+
+    struct Round: Encodable {
+        var number: Int
+        var requested: String
+        var sent: String?
+        var ourWorkingDays: Int
+        var authorityWorkingDays: Int?
+    }
+
+    public static func json(site: Site) -> Data {
+        let records: [Record] = site.filings.compactMap { filing in
+            guard let analysis = site.analyses[filing.id] else { return nil }
+            let clock = analysis.clock.map { clock in
+                Clock(state: clock.state.rawValue, unit: clock.unit.rawValue, used: clock.used, limit: clock.limit,
+                      remaining: clock.remaining, deadline: clock.state == .running ? clock.deadline?.description : nil,
+                      overdue: clock.isOverdue, start: clock.start?.description, restarts: clock.restarts,
+                      paused: clock.paused.map { Stretch(from: $0.from.description, through: $0.through.description, open: $0.isOpen) })
+            }
+            return Record(
+                id: filing.id, title: filing.title, url: PageRef(.filings, filing.id).outputPath,
+                client: filing.client.value, clientName: site.client(filing.client.value)?.name,
+                permit: filing.permit.value, permitName: site.permit(filing.permit.value)?.name,
+                status: filing.status.rawValue, region: filing.region?.value, owner: filing.owner, reference: filing.reference,
+                opened: filing.opened?.description, memoComplete: filing.memo?.isComplete ?? false,
+                entries: filing.timeline.count, lastEntry: analysis.ordered.last?.date.description, clock: clock,
+                whoseMove: Move(party: analysis.whoseMove.party.rawValue, since: analysis.whoseMove.since?.description,
+                                days: analysis.whoseMove.days),
+                rounds: analysis.rounds.map {
+                    Round(number: $0.number, requested: $0.requested.description, sent: $0.sent?.description,
+                          ourWorkingDays: $0.ourWorkingDays, authorityWorkingDays: $0.authorityWorkingDays)
+                },
+                workingDaysToDecision: analysis.workingDaysToDecision)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = (try? encoder.encode(Export(generated: site.today.description, filings: records))) ?? Data("{}".utf8)
+        data.append(10)
+        return data
+    }
+
+    struct Export: Encodable {
+        var generated: String
+        var filings: [Record]
+    }
+}
