@@ -54,6 +54,12 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The build's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in China Standard Time).")
     var today: String?
 
+    @Option(name: .long, help: "Who the site is for: internal (everything), client (one client's brief, needs --client) or public.")
+    var audience: String = "internal"
+
+    @Option(name: .long, help: "The client a brief is for (with --audience client).")
+    var client: String?
+
     func buildOptions() throws -> BuildOptions {
         let day = try Today.resolve(argument: today, environment: ProcessInfo.processInfo.environment, now: Date())
         var options = BuildOptions(today: day)
@@ -61,6 +67,14 @@ struct SiteOptions: ParsableArguments {
         options.themesDirectory = themes
         options.theme = theme
         options.includeDrafts = drafts
+        switch (audience, client) {
+        case ("internal", nil): options.audience = .internal
+        case ("public", nil): options.audience = .public
+        case ("client", let id?): options.audience = .client(id)
+        case ("client", nil): throw UsageError("--audience client needs --client ID")
+        case ("internal", _?), ("public", _?): throw UsageError("--client is only for --audience client")
+        default: throw UsageError("--audience must be internal, client or public; found '\(audience)'")
+        }
         return options
     }
 }

@@ -55,6 +55,9 @@ public struct Pipeline: Sendable {
         lap("load")
         let parsed = ContentParser(includeInternal: options.audience.includesInternal).parse(loaded.files)
         lap("parse")
+        if let id = options.audience.clientID, !parsed.clients.contains(where: { $0.id == id }) {
+            throw UsageError("there is no client '\(id)'\(Suggestion.hint(for: id, in: parsed.clients.map(\.id)))")
+        }
         let (site, modelDiagnostics) = SiteBuilder(audience: options.audience, includeDrafts: options.includeDrafts,
                                                    today: options.today).build(parsed)
         lap("model")

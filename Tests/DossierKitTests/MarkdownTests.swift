@@ -81,7 +81,7 @@ struct MarkdownTests {
             .page(PageRef(.permits, "p"), fragment: "期限"), .unavailable, .external("https://e.org/?q=1&r=2"), .anchor("h"),
         ])
         #expect(renderer.render(doc.root) ==
-            "<p><a href=\"../../permits/p/index.html#%E6%9C%9F%E9%99%90\">a</a> y <a href=\"https://e.org/?q=1&amp;r=2\">c</a> <a href=\"#h\">d</a></p>\n")
+            "<p><a href=\"../../permits/p/index.html#%E6%9C%9F%E9%99%90\">a</a> … <a href=\"https://e.org/?q=1&amp;r=2\">c</a> <a href=\"#h\">d</a></p>\n")
     }
 
     @Test("front matter: split, CRLF, BOM, unterminated")

@@ -8,13 +8,17 @@ public struct LinkResolver: Sendable {
     var byID: [String: [PageRef]] = [:]
     var headings: [PageRef: [String: String]] = [:]  // id -> heading text
     var titles: [PageRef: String] = [:]
+    /// Heading slugs that exist only in internal sections this build leaves out.
+    var hiddenHeadings: [PageRef: Set<String>] = [:]
     var included: Set<PageRef> = []
     /// Source paths of files that are copied to the output, mapped to their output paths.
     var files: [String: String] = [:]
 
     public init() {}
 
-    mutating func add(_ ref: PageRef, source: String, title: String, headings: [Heading], included isIncluded: Bool) {
+    mutating func add(_ ref: PageRef, source: String, title: String, headings: [Heading], hidden: Set<String> = [],
+                      included isIncluded: Bool) {
+        if !hidden.isEmpty { hiddenHeadings[ref] = hidden }
         bySource[source] = ref
         byID[ref.id, default: []].append(ref)
         var map: [String: String] = [:]
@@ -101,6 +105,11 @@ public struct LinkResolver: Sendable {
                    diagnostics: inout [Diagnostic]) -> ResolvedLink {
         if let fragment, !fragment.isEmpty {
             let ids = headings[ref] ?? [:]
+            if ids[fragment] == nil, hiddenHeadings[ref]?.contains(Self.baseSlug(fragment)) == true {
+                diagnostics.append(.warning(displayPath, position,
+                    "link \(linkText) points at a heading in an internal section of \(ref), which this build leaves out; it is shown as plain text"))
+                return .unavailable
+            }
             if ids[fragment] == nil {
                 diagnostics.append(.error(displayPath, position,
                     "link \(linkText): \(ref) has no heading '#\(fragment)'\(Suggestion.hint(for: fragment, in: ids.keys))"))
@@ -113,6 +122,13 @@ public struct LinkResolver: Sendable {
             return .unavailable
         }
         return .page(ref, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// `abc-2` → `abc`: the slug before a repeat counter.
+    static func baseSlug(_ slug: String) -> String {
+        guard let dash = slug.lastIndex(of: "-"), !slug[slug.index(after: dash)...].isEmpty,
+              slug[slug.index(after: dash)...].allSatisfy(\.isNumber) else { return slug }
+        return String(slug[..<dash])
     }
 
     func hasScheme(_ destination: String) -> Bool {
@@ -146,6 +162,9 @@ public struct LinkResolver: Sendable {
             // `#heading` on the same page.
             guard let fragment else { return .external(destination) }
             if let page {
+                if headings[page]?[fragment] == nil, hiddenHeadings[page]?.contains(Self.baseSlug(fragment)) == true {
+                    return .unavailable
+                }
                 if headings[page]?[fragment] == nil {
                     diagnostics.append(.error(displayPath, position,
                         "link '#\(fragment)': this page has no such heading\(Suggestion.hint(for: fragment, in: (headings[page] ?? [:]).keys))"))

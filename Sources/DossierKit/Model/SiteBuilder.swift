@@ -79,24 +79,27 @@ public struct SiteBuilder: Sendable {
         let includedClients = Set(visibleClients.map(\.id)).subtracting(audience == .internal ? [] : Set(clients.map(\.id)))
         for permit in permits {
             resolver.add(PageRef(.permits, permit.id), source: permit.page.relativePath, title: permit.name,
-                         headings: permit.page.document.headings, included: includedPermits.contains(permit.id))
+                         headings: permit.page.document.headings,
+                         hidden: permit.page.document.hiddenHeadingIDs, included: includedPermits.contains(permit.id))
         }
         for client in clients {
             resolver.add(PageRef(.clients, client.id), source: client.page.relativePath, title: client.name,
-                         headings: client.page.document.headings, included: includedClients.contains(client.id))
+                         headings: client.page.document.headings,
+                         hidden: client.page.document.hiddenHeadingIDs, included: includedClients.contains(client.id))
         }
         for article in allArticles {
             resolver.add(PageRef(.kb, article.id), source: article.page.relativePath, title: article.title,
-                         headings: article.page.document.headings, included: includedArticles.contains(article.id))
+                         headings: article.page.document.headings,
+                         hidden: article.page.document.hiddenHeadingIDs, included: includedArticles.contains(article.id))
         }
         for filing in allFilings {
             resolver.add(PageRef(.filings, filing.id), source: filing.page.relativePath, title: filing.title,
-                         headings: filing.page.document.headings, included: includedFilings.contains(filing.id))
+                         headings: filing.page.document.headings,
+                         hidden: filing.page.document.hiddenHeadingIDs, included: includedFilings.contains(filing.id))
         }
         var copies: [Site.FileCopy] = []
         for asset in content.assets {
             resolver.addFile(source: asset.relativePath, output: asset.relativePath)
-            copies.append(Site.FileCopy(source: asset, outputPath: asset.relativePath))
         }
         for attachment in content.attachments {
             guard case .attachment(let filingID) = attachment.role, includedFilings.contains(filingID),
@@ -138,6 +141,16 @@ public struct SiteBuilder: Sendable {
             entryLinks[filing.id] = perEntry
         }
         let graph = LinkGraph(links: graphLinks)
+
+        // The internal wiki gets every asset; other audiences only those their pages use, so a
+        // scan kept under assets/ for an internal page never reaches them.
+        var usedFiles: Set<String> = []
+        for links in graphLinks.values {
+            for case .file(let path, _) in links { usedFiles.insert(path) }
+        }
+        for asset in content.assets where audience.includesInternal || usedFiles.contains(asset.relativePath) {
+            copies.append(Site.FileCopy(source: asset, outputPath: asset.relativePath))
+        }
 
         // Timelines: the clock, whose move, rounds; warnings about what does not add up.
         var analyses: [String: FilingAnalysis] = [:]

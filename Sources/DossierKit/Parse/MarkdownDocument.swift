@@ -26,6 +26,8 @@ public struct MarkdownDocument: Sendable {
     public var root: MarkdownNode
     public var headings: [Heading]
     public var links: [LinkReference]
+    /// Slugs of headings that were in internal sections this audience does not get.
+    public var hiddenHeadingIDs: Set<String> = []
 
     public static let empty = MarkdownDocument(root: MarkdownNode(.document, position: .start), headings: [], links: [])
 
@@ -33,13 +35,16 @@ public struct MarkdownDocument: Sendable {
     public static func make(body: String, lineOffset: Int, includeInternal: Bool,
                             problems: inout [(SourcePosition, String)]) -> MarkdownDocument {
         let parsed = MarkdownParser.parse(body, lineOffset: lineOffset, problems: &problems)
-        var root = InternalSections.apply(to: parsed, keep: includeInternal, problems: &problems)
+        var hidden: [MarkdownNode] = []
+        var root = InternalSections.apply(to: parsed, keep: includeInternal, problems: &problems, hidden: &hidden)
         var uniquer = Slug.Uniquer()
         var headings: [Heading] = []
         var links: [LinkReference] = []
         assignHeadingIDs(&root, uniquer: &uniquer, headings: &headings)
         collectLinks(root, into: &links)
-        return MarkdownDocument(root: root, headings: headings, links: links)
+        var document = MarkdownDocument(root: root, headings: headings, links: links)
+        document.hiddenHeadingIDs = Set(hidden.map { Slug.make($0.plainText) })
+        return document
     }
 
     static func assignHeadingIDs(_ node: inout MarkdownNode, uniquer: inout Slug.Uniquer, headings: inout [Heading]) {

@@ -68,6 +68,12 @@ public enum InterfaceStrings {
         ("kind.license", "许可", "License"),
         ("kind.filing", "备案", "Filing"),
         ("kind.certificate", "资格证书", "Certificate"),
+        ("unavailable", "（未公开的资料）", "(material not included here)"),
+        ("briefFor", "简报：{client}", "Brief for {client}"),
+        ("preparedBy", "由 {organization} 为 {client} 编制", "Prepared by {organization} for {client}"),
+        ("preparedFor", "为 {client} 编制", "Prepared for {client}"),
+        ("yourFilings", "您的申报事项", "Your filings"),
+        ("waitingOn", "当前等待", "Waiting on"),
         // Statutory clock
         ("clock", "法定审核期限", "Statutory clock"),
         ("clockUsed", "已用", "Used"),

@@ -8,12 +8,16 @@ public struct MarkdownHTML {
     public var links: [ResolvedLink]
     /// Titles for wiki links written without a label.
     public var titleOf: (PageRef, String?) -> String?
+    /// Shown for a `[[wiki link]]` without a label whose page this build leaves out: its id could
+    /// name confidential material, so it is never shown.
+    public var unavailableText: String
 
     private var nextLink = 0
     private var output = ""
 
-    public init(pagePath: String, unsafeHTML: Bool, links: [ResolvedLink],
+    public init(pagePath: String, unsafeHTML: Bool, links: [ResolvedLink], unavailableText: String = "…",
                 titleOf: @escaping (PageRef, String?) -> String? = { _, _ in nil }) {
+        self.unavailableText = unavailableText
         self.pagePath = pagePath
         self.unsafeHTML = unsafeHTML
         self.links = links
@@ -147,6 +151,7 @@ public struct MarkdownHTML {
             if label == nil, case .page(let ref, let fragment) = link, let title = titleOf(ref, fragment) {
                 text = title
             }
+            if label == nil, link == .unavailable { text = unavailableText }
             guard let href = MarkdownHTML.href(for: link, from: pagePath) else {
                 output += HTML.escape(text)
                 return

@@ -48,7 +48,7 @@ public struct SiteRenderer {
         }
 
         // Filings and clients (only when the audience gets them)
-        if site.audience.includesInternal || !site.filings.isEmpty {
+        if site.audience.showsFilings {
             page("filings/index.html", template: "filings", title: ui["filings"], section: "filings") { path in
                 ["filings": site.filings.map { filingItem($0, from: path) }, "hasFilings": !site.filings.isEmpty]
             }
@@ -58,7 +58,7 @@ public struct SiteRenderer {
             page(path, template: "filing", title: filing.title, breadcrumbs: [(ui["filings"] ?? "", "filings/index.html")],
                  section: "filings") { path in filingContext(filing, path) }
         }
-        if site.audience.includesInternal {
+        if site.audience.showsClients {
             page("clients/index.html", template: "clients", title: ui["clients"], section: "clients") { path in
                 ["clients": site.clients.map { client in
                     [
@@ -114,8 +114,8 @@ public struct SiteRenderer {
     func layout(path: String, title: String?, description: String?, breadcrumbs: [(String, String)], section: String?,
                 content: String) -> String {
         let sections: [(String, String)] = [("kb", "kb/index.html"), ("permits", "permits/index.html")]
-            + (site.audience.includesInternal || !site.filings.isEmpty ? [("filings", "filings/index.html")] : [])
-            + (site.audience.includesInternal ? [("clients", "clients/index.html")] : [])
+            + (site.audience.showsFilings ? [("filings", "filings/index.html")] : [])
+            + (site.audience.showsClients ? [("clients", "clients/index.html")] : [])
         var context: [String: Any] = [
             "lang": site.settings.language.rawValue,
             "siteTitle": site.settings.title,
@@ -153,7 +153,7 @@ public struct SiteRenderer {
 
     func body(_ page: PageSource, ref: PageRef, path: String) -> String {
         var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: site.bodyLinks[ref] ?? [],
-                                    titleOf: titleOf)
+                                    unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
         return renderer.render(page.document.root)
     }
 
@@ -237,7 +237,20 @@ public struct SiteRenderer {
                                        analyses: site.analyses)
         let awaiting = Dashboard.awaitingAnswer(site.filings, analyses: site.analyses)
         let latest = Dashboard.latestEntries(site.filings, analyses: site.analyses, limit: 30)
+        var brief: [String: Any] = [:]
+        if let id = site.audience.clientID, let client = site.client(id) {
+            let organization = site.settings.organization ?? ""
+            let template = organization.isEmpty ? ui["preparedFor"] ?? "" : ui["preparedBy"] ?? ""
+            brief = [
+                "title": (ui["briefFor"] ?? "").replacingOccurrences(of: "{client}", with: client.name),
+                "preparedBy": template.replacingOccurrences(of: "{organization}", with: organization)
+                    .replacingOccurrences(of: "{client}", with: client.name),
+                "filings": Dashboard.byUrgency(site.filings, analyses: site.analyses).map { filingItem($0, from: path) },
+            ]
+        }
         return [
+            "brief": brief.isEmpty ? false : brief,
+            "today": site.today.description,
             "awaiting": awaiting.map { item in
                 [
                     "filing": item.filing.title, "href": link(PageRef(.filings, item.filing.id).outputPath, from: path),
@@ -264,7 +277,7 @@ public struct SiteRenderer {
             "articles": site.articles.prefix(10).map { articleItem($0, from: path) },
             "hasArticles": !site.articles.isEmpty,
             "openFilings": open.map { filingItem($0, from: path) },
-            "showFilings": site.audience.includesInternal || !site.filings.isEmpty,
+            "showFilings": site.audience.showsFilings,
             "hasOpenFilings": !open.isEmpty,
         ]
     }
@@ -334,13 +347,14 @@ public struct SiteRenderer {
             let refs: [[String: Any]] = zip(entry.refs, entryLinks.refs).map { written, resolved in
                 var text = written.value
                 if case .page(let target, let fragment) = resolved, let title = titleOf(target, fragment) { text = title }
+                if resolved == .unavailable || resolved == .broken { text = ui["unavailable"] ?? "…" }
                 return ["text": text, "href": MarkdownHTML.href(for: resolved, from: path) ?? ""]
             }
             item["refs"] = refs
             item["hasRefs"] = !refs.isEmpty
             if let note = entry.note {
                 var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: entryLinks.note,
-                                            titleOf: titleOf)
+                                            unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
                 item["note"] = renderer.render(note.root)
             }
             return item
@@ -371,7 +385,7 @@ public struct SiteRenderer {
         }
         if let client = site.client(filing.client.value) {
             context["client"] = ["name": client.name,
-                                 "href": site.audience.includesInternal ? link(PageRef(.clients, client.id).outputPath, from: path) : ""]
+                                 "href": site.audience.showsClients ? link(PageRef(.clients, client.id).outputPath, from: path) : ""]
         }
         if let permit = site.permit(filing.permit.value) {
             context["permit"] = ["name": permit.name, "href": link(PageRef(.permits, permit.id).outputPath, from: path)]
@@ -414,7 +428,7 @@ public struct SiteRenderer {
             "hasArticles": !articles.isEmpty,
             "filings": filings.map { filingItem($0, from: path) },
             "hasFilings": !filings.isEmpty,
-            "showFilings": site.audience.includesInternal || !site.filings.isEmpty,
+            "showFilings": site.audience.showsFilings,
             "statusGroups": statistics.countsByStatus.map { status, count in
                 [
                     "status": status.rawValue, "label": ui["status.\(status.rawValue)"] ?? status.rawValue, "count": count,

@@ -1,0 +1,178 @@
+import DossierKit
+import Foundation
+import Testing
+
+/// Confidential material never reaches a site it is not for. The fixture puts a unique marker in
+/// every confidential place; the restricted builds are searched byte by byte for each marker,
+/// plain and in the escaped forms HTML, JSON and URLs use. Zero hits is the only pass.
+@Suite("Audiences: no leaks")
+struct AudienceLeakTests {
+    static let fixture = TestSupport.fixture("audiences")
+
+    /// In the internal wiki only.
+    static let internalOnly = [
+        "OTHERCLIENTNAME", "北辰机密", "secretbclient", "OTHERFILINGMARK", "北辰申报", "secretbfiling", "secretbregion",
+        "OTHERENTRYMARK", "OTHERREQUESTMARK", "otherattachmentmark", "OTHERATTACHMENTCONTENT",
+        "INTERNALSECTIONMARK", "内部段落", "HIDDENHEADINGMARK", "内部标题", "SECRETARTICLEMARK", "内部文章", "secretarticle",
+        "SECRETTAGMARK", "secretregionmark", "SECRETDRAFTMARK", "SECRETDRAFTTAG", "secretdraft", "OWNERMARK", "王律师",
+        "INTERNALENTRYMARK", "内部电话", "INTERNALNOTEMARK", "CLIENTNOTESMARK", "客户备注机密", "FILINGINTERNALMARK",
+        "secretassetmark", "SECRETASSETCONTENT",
+    ]
+    /// In the internal wiki and Aurora's own brief, never in the public site.
+    static let auroraOnly = ["CLIENTANAME", "极光", "aurora", "Aurora alpha filing", "What data do you keep"]
+
+    static func build(_ audience: Audience) throws -> [String: Data] {
+        let folder = try TestSupport.temporaryFolder()
+        let output = folder.appendingPathComponent("Output")
+        var options = TestSupport.options(content: fixture, output: output.path, today: "2025-06-01")
+        options.audience = audience
+        let report = try Pipeline().run(options, write: true)
+        #expect(report.wrote, "\(report.diagnostics)")
+        return try TestSupport.tree(output)
+    }
+
+    // MARK: - Decoding every escaped form
+
+    static func htmlUnescaped(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
+                result += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                scalar = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init)
+            } else {
+                scalar = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "][String(name)]
+            }
+            if let scalar {
+                result.unicodeScalars.append(scalar)
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    static func jsonUnescaped(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var units: [UInt16] = []
+        let chars = Array(text.utf16)
+        var index = 0
+        while index < chars.count {
+            if chars[index] == 92, index + 5 < chars.count, chars[index + 1] == 117,
+               let value = UInt16(String(utf16CodeUnits: Array(chars[(index + 2)...(index + 5)]), count: 4), radix: 16) {
+                units.append(value)
+                index += 6
+            } else if chars[index] == 92, index + 1 < chars.count, chars[index + 1] == 47 {
+                units.append(47)
+                index += 2
+            } else {
+                units.append(chars[index])
+                index += 1
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        text.removingPercentEncoding ?? text.replacingOccurrences(of: "%", with: "%25").removingPercentEncoding ?? text
+    }
+
+    /// The file's text in every form a marker could hide in.
+    static func readings(_ data: Data) -> [String] {
+        let raw = String(decoding: data, as: UTF8.self)
+        let html = htmlUnescaped(raw)
+        let json = jsonUnescaped(raw)
+        let percent = percentDecoded(raw)
+        return [raw, html, json, percent, htmlUnescaped(jsonUnescaped(raw)), percentDecoded(html), percentDecoded(json),
+                percentDecoded(htmlUnescaped(jsonUnescaped(raw)))].map { $0.lowercased() }
+    }
+
+    static func leaks(_ tree: [String: Data], _ markers: [String]) -> [String] {
+        var found: [String] = []
+        for (path, data) in tree.sorted(by: { $0.key < $1.key }) {
+            let texts = readings(data) + [path.lowercased(), percentDecoded(path).lowercased()]
+            for marker in markers where texts.contains(where: { $0.contains(marker.lowercased()) }) {
+                found.append("\(marker) in \(path)")
+            }
+        }
+        return found
+    }
+
+    @Test("the decoders find markers hidden as entities, \\u escapes and percent-encoding")
+    func decodersWork() {
+        let hidden = "&#x4E;&#79;pe 北&#36784; \\u5bc6\\u673a %E6%9C%BA%E5%AF%86 &amp;"
+        let texts = Self.readings(Data(hidden.utf8))
+        #expect(texts.contains { $0.contains("nope") })
+        #expect(texts.contains { $0.contains("北辰") })
+        #expect(texts.contains { $0.contains("密机") })
+        #expect(texts.contains { $0.contains("机密") })
+        #expect(Self.leaks(["x.html": Data("a SECRETDRAFT&#77;ARK b".utf8)], ["SECRETDRAFTMARK"]) == ["SECRETDRAFTMARK in x.html"])
+    }
+
+    @Test("the internal wiki has everything (so the markers are really in the content)")
+    func internalHasAll() throws {
+        let tree = try Self.build(.internal)
+        let missing = (Self.internalOnly + Self.auroraOnly).filter { Self.leaks(tree, [$0]).isEmpty }
+        // Drafts stay out even of the internal wiki unless --drafts is given.
+        #expect(missing == ["SECRETDRAFTMARK", "SECRETDRAFTTAG", "secretdraft"], "\(missing)")
+    }
+
+    @Test("Aurora's brief: nothing of the other client, nothing internal, no drafts")
+    func clientBrief() throws {
+        let tree = try Self.build(.client("aurora"))
+        #expect(Self.leaks(tree, Self.internalOnly) == [])
+        // Aurora's own material is there.
+        let home = String(decoding: tree["index.html"] ?? Data(), as: UTF8.self)
+        #expect(home.contains("由 Fixture Consulting 为 Aurora CLIENTANAME 极光 编制"))
+        #expect(tree["filings/aurora-filing/index.html"] != nil)
+        #expect(tree["filings/aurora-filing/aurora-scan.txt"] != nil)
+        #expect(tree["kb/public-one/index.html"] != nil)
+        #expect(tree["permits/alpha/index.html"] != nil)
+        #expect(tree["clients/aurora/index.html"] == nil)
+        #expect(tree["data/filings.json"] == nil)
+        // The permit's figures come from Aurora's filing alone.
+        let alpha = String(decoding: tree["permits/alpha/index.html"] ?? Data(), as: UTF8.self)
+        #expect(alpha.contains("What data do you keep?"))
+    }
+
+    @Test("the public site: permits and public articles only")
+    func publicSite() throws {
+        let tree = try Self.build(.public)
+        #expect(Self.leaks(tree, Self.internalOnly + Self.auroraOnly) == [])
+        #expect(tree.keys.filter { $0.hasPrefix("filings/") || $0.hasPrefix("clients/") }.isEmpty)
+        #expect(tree["kb/public-one/index.html"] != nil)
+        #expect(tree["kb/public-two/index.html"] != nil)
+        #expect(tree["permits/beta/index.html"] != nil)
+        let one = String(decoding: tree["kb/public-one/index.html"] ?? Data(), as: UTF8.self)
+        // Links to material the audience does not get are plain text, never dangling links.
+        #expect(one.contains("Links to material others may not see: （未公开的资料）, （未公开的资料）, （未公开的资料）,"))
+        #expect(one.contains("Relative form: the other filing."))
+    }
+
+    @Test("dossier check --audience lists each link to left-out material as a warning")
+    func checkWarns() throws {
+        let result = try TestSupport.runInRoot(["check", "--content", "Tests/Fixtures/audiences", "--themes", "Themes",
+                                                "--today", "2025-06-01", "--audience", "public"])
+        #expect(result.status == 0)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 8)
+        #expect(warnings.contains { $0.hasPrefix("Tests/Fixtures/audiences/kb/public-one.md:13:18: warning: link [[aurora-filing]]") })
+        let unknown = try TestSupport.runInRoot(["build", "--content", "Tests/Fixtures/audiences", "--themes", "Themes",
+                                                 "--audience", "client", "--client", "nobody", "--output", "/tmp/never-written"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("there is no client 'nobody'"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written"))
+    }
+}
