@@ -105,11 +105,24 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took.")
     var timings = false
 
+    @Flag(name: .long, help: "Encrypt a client brief with the passphrase in the environment variable DOSSIER_PASSPHRASE.")
+    var encrypt = false
+
     func run() throws {
         let start = Date()
         var options = try site.buildOptions()
         options.outputDirectory = output
         options.force = force
+        if encrypt {
+            let passphrase = ProcessInfo.processInfo.environment["DOSSIER_PASSPHRASE"] ?? ""
+            if passphrase.isEmpty {
+                throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE (never on the command line)")
+            }
+            if passphrase.count < 12 {
+                FileHandle.standardError.write(Data("warning: the passphrase has fewer than 12 characters; a short passphrase can be guessed offline\n".utf8))
+            }
+            options.passphrase = passphrase
+        }
         let result = try Pipeline().run(options, write: true)
         report(result.diagnostics)
         if timings {

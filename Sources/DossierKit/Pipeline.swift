@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var audience: Audience = .internal
     public var today: Day
     public var force = false
+    /// When set, the built brief is encrypted with this passphrase (client audience only).
+    public var passphrase: String?
 
     public init(today: Day) {
         self.today = today
@@ -50,6 +52,12 @@ public struct Pipeline: Sendable {
             clock = now
         }
         if write { try checkOutputPlacement(options) }
+        if options.passphrase != nil && options.audience.clientID == nil {
+            throw UsageError("--encrypt is for client briefs: use it with --audience client --client ID")
+        }
+        if let passphrase = options.passphrase, passphrase.isEmpty {
+            throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE")
+        }
 
         let loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
         lap("load")
@@ -73,6 +81,10 @@ public struct Pipeline: Sendable {
         }
         lap("render")
         let failed = diagnostics.contains { $0.severity == .error }
+        if let passphrase = options.passphrase, !failed, let site {
+            files = try BriefEncryptor(passphrase: passphrase, language: site.settings.language).protect(files)
+            lap("encrypt")
+        }
         var wrote = false
         if write && !failed {
             try OutputWriter(fileSystem: fileSystem).write(files, to: options.outputDirectory, force: options.force)
