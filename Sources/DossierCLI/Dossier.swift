@@ -7,7 +7,7 @@ struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Builds a cross-linked static site from compliance filings and a knowledge base.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, MarkdownCommand.self],
         defaultSubcommand: nil
     )
 
@@ -149,5 +149,44 @@ struct Check: ParsableCommand {
         report(result.diagnostics)
         if result.hasErrors { throw ContentFailure(code: 1) }
         print("No errors: \(result.pageCount) pages would be built.")
+    }
+}
+
+struct MarkdownCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markdown",
+        abstract: "Print the HTML of one Markdown document (standard input when no file is given), with Dossier's extensions.")
+
+    @Argument(help: "A Markdown file (no front matter); standard input when left out.")
+    var file: String?
+
+    @Flag(name: .long, help: "Let raw HTML through (by default it is dropped, as cmark does).")
+    var unsafe = false
+
+    @Option(name: .long, help: "Language of callout titles: zh-CN or en.")
+    var language: String = "zh-CN"
+
+    func run() throws {
+        guard let interface = InterfaceLanguage(rawValue: language) else {
+            throw UsageError("--language must be zh-CN or en; found '\(language)'")
+        }
+        let data: Data
+        if let file {
+            guard let contents = FileManager.default.contents(atPath: file) else { throw UsageError("cannot read '\(file)'") }
+            data = contents
+        } else {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        let name = file ?? "<stdin>"
+        let text: String
+        switch TextDecoding.decode(data) {
+        case .success(let decoded): text = decoded
+        case .failure(let position):
+            report([.error(name, position, "not valid UTF-8 text")])
+            throw ContentFailure(code: 1)
+        }
+        let result = MarkdownRendering.standalone(text, unsafeHTML: unsafe, language: interface)
+        report(result.problems.map { Diagnostic.warning(name, $0.0, $0.1) })
+        FileHandle.standardOutput.write(Data(result.html.utf8))
     }
 }

@@ -37,6 +37,8 @@ public struct MarkdownDocument: Sendable {
         let parsed = MarkdownParser.parse(body, lineOffset: lineOffset, problems: &problems)
         var hidden: [MarkdownNode] = []
         var root = InternalSections.apply(to: parsed, keep: includeInternal, problems: &problems, hidden: &hidden)
+        // After the internal sections, so a footnote defined in one never reaches other audiences.
+        Footnotes.apply(to: &root, problems: &problems)
         var uniquer = Slug.Uniquer()
         var headings: [Heading] = []
         var links: [LinkReference] = []

@@ -23,6 +23,29 @@ public struct MarkdownNode: Sendable {
         case image(url: String, title: String)
         /// `[[target]]` or `[[target|label]]`, found in text by the wiki-link pass.
         case wikiLink(target: String, label: String?)
+        // GitHub Flavored Markdown and friends, added by the passes in `Extensions/`.
+        case table
+        case tableHead
+        case tableBody
+        case tableRow
+        case tableCell(header: Bool, alignment: TableAlignment)
+        /// The checkbox at the start of a task list item.
+        case taskCheckbox(checked: Bool)
+        case strikethrough
+        /// `> [!NOTE]` and its kin; `kind` is lower-case (`note`, `tip`, `important`, `warning`, `caution`).
+        case callout(kind: String)
+        /// `[^label]`: the footnote's number and which reference to it this is (1, 2, ...).
+        case footnoteReference(number: Int, occurrence: Int)
+        /// The footnotes at the end of a document, in order of first reference.
+        case footnoteSection
+        /// One footnote; `references` is how often it is referred to (for the back-links).
+        case footnote(number: Int, references: Int)
+        /// `[^label]: ...` where it was written; the footnotes pass moves it into the section.
+        case footnoteDefinition(label: String)
+    }
+
+    public enum TableAlignment: String, Sendable {
+        case none, left, center, right
     }
 
     public var kind: Kind
@@ -51,6 +74,8 @@ public struct MarkdownNode: Sendable {
             result += " "
         case .wikiLink(let target, let label):
             result += label ?? target
+        case .footnoteReference, .taskCheckbox, .footnoteSection:
+            break
         default:
             for child in children { child.appendPlainText(to: &result) }
         }

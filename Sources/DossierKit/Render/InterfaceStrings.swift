@@ -74,6 +74,11 @@ public enum InterfaceStrings {
         ("preparedFor", "为 {client} 编制", "Prepared for {client}"),
         ("yourFilings", "您的申报事项", "Your filings"),
         ("waitingOn", "当前等待", "Waiting on"),
+        ("callout.note", "说明", "Note"),
+        ("callout.tip", "提示", "Tip"),
+        ("callout.important", "重要", "Important"),
+        ("callout.warning", "警告", "Warning"),
+        ("callout.caution", "注意", "Caution"),
         // Statutory clock
         ("clock", "法定审核期限", "Statutory clock"),
         ("clockUsed", "已用", "Used"),

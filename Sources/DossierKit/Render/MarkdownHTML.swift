@@ -11,6 +11,8 @@ public struct MarkdownHTML {
     /// Shown for a `[[wiki link]]` without a label whose page this build leaves out: its id could
     /// name confidential material, so it is never shown.
     public var unavailableText: String
+    /// Titles of callouts by kind (`note`, `tip`, `important`, `warning`, `caution`).
+    public var calloutTitles: [String: String] = [:]
 
     private var nextLink = 0
     private var output = ""
@@ -76,10 +78,13 @@ public struct MarkdownHTML {
             cr(); output += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
             cr()
+            let tasks = TaskLists.count(node)
+            // A list of things to do shows how many are done ("3 / 5") through its theme.
+            let taskAttributes = tasks.total > 0 ? " class=\"task-list\" data-tasks=\"\(tasks.done) / \(tasks.total)\"" : ""
             if ordered {
-                output += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+                output += start == 1 ? "<ol\(taskAttributes)>\n" : "<ol start=\"\(start)\"\(taskAttributes)>\n"
             } else {
-                output += "<ul>\n"
+                output += "<ul\(taskAttributes)>\n"
             }
             for child in node.children { visit(child, tight: isTight) }
             cr(); output += ordered ? "</ol>\n" : "</ul>\n"
@@ -145,6 +150,59 @@ public struct MarkdownHTML {
             output += "<img src=\"\(HTML.attributeURL(src))\" alt=\"\(HTML.escape(node.plainText))\""
             if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
             output += " />"
+        case .table:
+            cr(); output += "<table>\n"
+            visitChildren(node)
+            output += "</table>\n"
+        case .tableHead:
+            output += "<thead>\n"; visitChildren(node); output += "</thead>\n"
+        case .tableBody:
+            output += "<tbody>\n"; visitChildren(node); output += "</tbody>\n"
+        case .tableRow:
+            output += "<tr>\n"; visitChildren(node); output += "</tr>\n"
+        case .tableCell(let header, let alignment):
+            let tag = header ? "th" : "td"
+            output += alignment == .none ? "<\(tag)>" : "<\(tag) style=\"text-align: \(alignment.rawValue)\">"
+            visitChildren(node)
+            output += "</\(tag)>\n"
+        case .taskCheckbox(let checked):
+            output += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />"
+        case .strikethrough:
+            output += "<del>"; visitChildren(node); output += "</del>"
+        case .callout(let kind):
+            cr()
+            output += "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">\(HTML.escape(calloutTitles[kind] ?? kind.capitalized))</p>\n"
+            visitChildren(node)
+            cr(); output += "</div>\n"
+        case .footnoteReference(let number, let occurrence):
+            let id = occurrence == 1 ? "fnref\(number)" : "fnref\(number)-\(occurrence)"
+            output += "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"\(id)\">\(number)</a></sup>"
+        case .footnoteSection:
+            cr(); output += "<section class=\"footnotes\">\n<ol>\n"
+            visitChildren(node)
+            output += "</ol>\n</section>\n"
+        case .footnote(let number, let references):
+            output += "<li id=\"fn\(number)\">\n"
+            let backlinks = (1...max(1, references)).map { occurrence in
+                let id = occurrence == 1 ? "fnref\(number)" : "fnref\(number)-\(occurrence)"
+                let mark = occurrence == 1 ? "↩" : "↩<sup>\(occurrence)</sup>"
+                return "<a href=\"#\(id)\" class=\"footnote-backref\">\(mark)</a>"
+            }.joined(separator: " ")
+            for (index, child) in node.children.enumerated() {
+                if index == node.children.count - 1, case .paragraph = child.kind {
+                    cr(); output += "<p>"
+                    visitChildren(child)
+                    output += " " + backlinks + "</p>\n"
+                } else {
+                    visit(child, tight: false)
+                }
+            }
+            if node.children.isEmpty { output += backlinks + "\n" }
+            else if case .paragraph = node.children[node.children.count - 1].kind {} else { cr(); output += backlinks + "\n" }
+            output += "</li>\n"
+        case .footnoteDefinition:
+            // Moved into the footnote section by the footnotes pass; one left here is not referred to.
+            break
         case .wikiLink(let target, let label):
             let link = takeLink()
             var text = label ?? target

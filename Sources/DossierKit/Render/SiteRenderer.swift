@@ -154,6 +154,7 @@ public struct SiteRenderer {
     func body(_ page: PageSource, ref: PageRef, path: String) -> String {
         var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: site.bodyLinks[ref] ?? [],
                                     unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
+        renderer.calloutTitles = MarkdownRendering.calloutTitles(site.settings.language)
         return renderer.render(page.document.root)
     }
 
@@ -355,6 +356,7 @@ public struct SiteRenderer {
             if let note = entry.note {
                 var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: entryLinks.note,
                                             unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
+                renderer.calloutTitles = MarkdownRendering.calloutTitles(site.settings.language)
                 item["note"] = renderer.render(note.root)
             }
             return item
