@@ -115,6 +115,16 @@ public struct ContentParser: Sendable {
             diagnostics.append(.error(path, .start, "front matter is not terminated: no closing '---' line"))
             return nil
         }
+        if front.yaml.utf8.count > ContentLimits.maximumFrontMatterBytes {
+            diagnostics.append(.error(path, SourcePosition(line: front.yamlFirstLine, column: 1),
+                "front matter is \(front.yaml.utf8.count) bytes; more than \(ContentLimits.maximumFrontMatterBytes) is refused"))
+            return nil
+        }
+        let widthProblems = ContentLimits.fullWidthProblems(in: front.yaml, firstLine: front.yamlFirstLine)
+        if !widthProblems.isEmpty {
+            for (position, message) in widthProblems { diagnostics.append(.error(path, position, message)) }
+            return nil
+        }
         let node: Yams.Node
         switch YAMLText.compose(front.yaml, path: path, lineOffset: front.yamlFirstLine - 1) {
         case .success(let composed?): node = composed
@@ -127,8 +137,13 @@ public struct ContentParser: Sendable {
                                       fallback: SourcePosition(line: front.yamlFirstLine, column: 1),
                                       what: "front matter", diagnostics: &diagnostics) else { return nil }
         var problems: [(SourcePosition, String)] = []
-        let document = MarkdownDocument.make(body: front.body, lineOffset: front.bodyLineOffset,
+        var document = MarkdownDocument.empty
+        if let refusal = ContentLimits.refusal(forBody: front.body) {
+            diagnostics.append(.error(path, SourcePosition(line: front.bodyLineOffset + 1, column: 1), refusal))
+        } else {
+            document = MarkdownDocument.make(body: front.body, lineOffset: front.bodyLineOffset,
                                              includeInternal: includeInternal, problems: &problems)
+        }
         for (position, message) in problems {
             diagnostics.append(.warning(path, position, message))
         }
@@ -258,7 +273,11 @@ public struct ContentParser: Sendable {
                 let at = e.position(of: noteNode)
                 // A block scalar (`note: |`) starts on the line after its key.
                 let offset = scalar.style == .literal || scalar.style == .folded ? at.line : at.line - 1
-                note = MarkdownDocument.make(body: scalar.string, lineOffset: offset, includeInternal: includeInternal, problems: &problems)
+                if let refusal = ContentLimits.refusal(forBody: scalar.string) {
+                    e.error(at, refusal)
+                } else {
+                    note = MarkdownDocument.make(body: scalar.string, lineOffset: offset, includeInternal: includeInternal, problems: &problems)
+                }
                 for (position, message) in problems { e.warning(position, message) }
             } else {
                 e.error(e.position(of: noteNode), "'note' must be text (Markdown)")

@@ -207,7 +207,7 @@ public enum YAMLText {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
                 var message = "YAML syntax error: \(problem)"
-                if let context {
+                if let context, !context.text.isEmpty {
                     message += " (\(context.text) that starts at line \(context.mark.line + lineOffset), column \(context.mark.column))"
                 }
                 return .failure(Diagnostic.error(path, SourcePosition(line: mark.line + lineOffset, column: mark.column), message))

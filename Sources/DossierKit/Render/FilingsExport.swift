@@ -84,9 +84,15 @@ public enum FilingsExport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = (try? encoder.encode(Export(generated: site.today.description, filings: records))) ?? Data("{}".utf8)
-        data.append(10)
-        return data
+        let data = (try? encoder.encode(Export(generated: site.today.description, filings: records))) ?? Data("{}".utf8)
+        return Data((htmlSafe(String(decoding: data, as: UTF8.self)) + "\n").utf8)
+    }
+
+    /// `<`, `>` and `&` only occur inside JSON strings; as `\u003c` ... the file is safe even where
+    /// it is embedded in an HTML page.
+    static func htmlSafe(_ json: String) -> String {
+        json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
     }
 
     struct Export: Encodable {

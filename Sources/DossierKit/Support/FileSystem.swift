@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// Every file access of the pipeline goes through this small struct, so tests can see what a
@@ -16,6 +17,8 @@ public struct FileSystem: Sendable {
     public var write: @Sendable (_ path: String, _ data: Data) throws -> Void
     public var createDirectory: @Sendable (_ path: String) throws -> Void
     public var move: @Sendable (_ from: String, _ to: String) throws -> Void
+    /// Swaps two existing paths in one atomic step; throws where the system cannot.
+    public var exchange: @Sendable (_ first: String, _ second: String) throws -> Void
     public var remove: @Sendable (_ path: String) throws -> Void
     /// The target of a symbolic link, resolved to an absolute, canonical path (nil when it dangles).
     public var resolveLink: @Sendable (_ path: String) -> String?
@@ -29,6 +32,9 @@ public struct FileSystem: Sendable {
         write: @escaping @Sendable (String, Data) throws -> Void,
         createDirectory: @escaping @Sendable (String) throws -> Void,
         move: @escaping @Sendable (String, String) throws -> Void,
+        exchange: @escaping @Sendable (String, String) throws -> Void = { first, _ in
+            throw FileSystemError(path: first, reason: "cannot be swapped atomically here")
+        },
         remove: @escaping @Sendable (String) throws -> Void,
         resolveLink: @escaping @Sendable (String) -> String?,
         canonical: @escaping @Sendable (String) -> String?
@@ -39,6 +45,7 @@ public struct FileSystem: Sendable {
         self.write = write
         self.createDirectory = createDirectory
         self.move = move
+        self.exchange = exchange
         self.remove = remove
         self.resolveLink = resolveLink
         self.canonical = canonical
@@ -75,6 +82,11 @@ public struct FileSystem: Sendable {
                 throw FileSystemError(path: from, reason: "cannot be renamed to \(to): \(String(cString: strerror(errno)))")
             }
         },
+        exchange: { first, second in
+            guard dossier_exchange(first, second) == 0 else {
+                throw FileSystemError(path: first, reason: "cannot be swapped with \(second): \(String(cString: strerror(errno)))")
+            }
+        },
         remove: { path in try FileManager.default.removeItem(atPath: path) },
         resolveLink: { path in
             guard let resolved = realpath(path, nil) else { return nil }
@@ -92,6 +104,12 @@ public struct FileSystem: Sendable {
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "\(path): \(reason)" }
 }
 

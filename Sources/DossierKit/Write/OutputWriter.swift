@@ -73,8 +73,16 @@ public struct OutputWriter: Sendable {
             try? fileSystem.remove(staging)
             throw error
         }
-        // Swap.
+        // Swap: one atomic exchange where the system has it, so there is no moment without a
+        // complete output folder; else two renames, the old folder restored if the second fails.
         if fileSystem.kind(output) == .directory {
+            do {
+                try fileSystem.exchange(staging, output)
+                try? fileSystem.remove(staging)
+                return
+            } catch {
+                // Fall back to renames below.
+            }
             try fileSystem.move(output, old)
             do {
                 try fileSystem.move(staging, output)

@@ -1,0 +1,8 @@
+#ifndef DOSSIER_SYSTEM_H
+#define DOSSIER_SYSTEM_H
+
+/// Swaps two paths atomically (Linux renameat2 with RENAME_EXCHANGE, macOS renamex_np with
+/// RENAME_SWAP). Returns 0 on success, -1 with errno set on failure.
+int dossier_exchange(const char *first, const char *second);
+
+#endif
