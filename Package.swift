@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["DossierCLI"]),
         .library(name: "DossierKit", targets: ["DossierKit"]),
+        .executable(name: "dossier-fuzz", targets: ["DossierFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -38,6 +39,10 @@ let package = Package(
                 "DossierKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "DossierFuzz",
+            dependencies: ["DossierKit", "CSystem"]
         ),
         .testTarget(
             name: "DossierKitTests",

@@ -21,6 +21,9 @@ struct Dossier: ParsableCommand {
         } catch let usage as UsageError {
             FileHandle.standardError.write(Data("error: \(usage.description)\n".utf8))
             Foundation.exit(2)
+        } catch let output as OutputError {
+            FileHandle.standardError.write(Data("error: \(output.description)\n".utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -31,7 +31,7 @@ struct FailureSafetyTests {
             if written.next() > count { throw FileSystemError(path: path, reason: "No space left on device") }
             try write(path, data)
         }
-        #expect(throws: FileSystemError.self) {
+        #expect(throws: OutputError.self) {
             try Pipeline(fileSystem: failing).run(TestSupport.options(content: TestSupport.fixture("good"), output: output.path,
                                                                       today: "2025-07-01"), write: true)
         }

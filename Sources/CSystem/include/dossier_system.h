@@ -5,4 +5,10 @@
 /// RENAME_SWAP). Returns 0 on success, -1 with errno set on failure.
 int dossier_exchange(const char *first, const char *second);
 
+
+
+#include <stddef.h>
+#include <stdint.h>
+/// libFuzzer's driver; only the fuzzing build (which links libFuzzer) calls it.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
 #endif

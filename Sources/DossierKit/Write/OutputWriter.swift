@@ -36,6 +36,16 @@ public struct OutputWriter: Sendable {
 
     public func write(_ files: [OutputFile], to output: String, force: Bool) throws {
         try checkReplaceable(output, force: force)
+        do {
+            try stageAndSwap(files, to: output)
+        } catch let error as FileSystemError {
+            throw OutputError(output: output, detail: error.description)
+        } catch {
+            throw OutputError(output: output, detail: OutputError.describe(error))
+        }
+    }
+
+    func stageAndSwap(_ files: [OutputFile], to output: String) throws {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
         let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
@@ -114,5 +124,25 @@ public struct OutputWriter: Sendable {
     static func isSafe(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+    }
+}
+
+/// The output folder could not be written; the previous output is unchanged.
+public struct OutputError: Error, CustomStringConvertible, Sendable {
+    public var output: String
+    public var detail: String
+
+    public var description: String {
+        "cannot write the output folder '\(output)': \(detail). The previous output is unchanged."
+    }
+
+    /// The most specific words a Foundation error has (its POSIX cause when there is one).
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            let path = (nsError.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
+            return path + underlying.localizedDescription
+        }
+        return nsError.localizedDescription
     }
 }
