@@ -7,7 +7,7 @@ struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Builds a cross-linked static site from compliance filings and a knowledge base.",
-        subcommands: [Build.self, Check.self, MarkdownCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Hook.self, MarkdownCommand.self],
         defaultSubcommand: nil
     )
 
@@ -83,15 +83,14 @@ struct SiteOptions: ParsableArguments {
 }
 
 /// Prints diagnostics to standard error, `path:line:col: severity: message`.
-func report(_ diagnostics: [Diagnostic]) {
-    var text = ""
-    for diagnostic in diagnostics { text += diagnostic.description + "\n" }
-    let errors = diagnostics.filter { $0.severity == .error }.count
-    let warnings = diagnostics.count - errors
-    if !diagnostics.isEmpty {
-        text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text) {
+    let text = format.format(diagnostics)
+    // Text goes to standard error for people; annotations and JSON to standard output for programs.
+    if format == .text {
+        FileHandle.standardError.write(Data(text.utf8))
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
-    FileHandle.standardError.write(Data(text.utf8))
 }
 
 struct Build: ParsableCommand {
@@ -147,11 +146,17 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Option(name: .long, help: "How to print problems: text (path:line:col: error: message), github (Actions annotations) or json.")
+    var format: String = "text"
+
     func run() throws {
+        guard let style = DiagnosticFormat(rawValue: format) else {
+            throw UsageError("--format must be text, github or json; found '\(format)'")
+        }
         let result = try Pipeline().run(try site.buildOptions(), write: false)
-        report(result.diagnostics)
+        report(result.diagnostics, format: style)
         if result.hasErrors { throw ContentFailure(code: 1) }
-        print("No errors: \(result.pageCount) pages would be built.")
+        if style == .text { print("No errors: \(result.pageCount) pages would be built.") }
     }
 }
 

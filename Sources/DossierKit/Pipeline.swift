@@ -96,11 +96,30 @@ public struct Pipeline: Sendable {
                            fileCount: files.count, wrote: wrote, timings: timings)
     }
 
+    /// The themes folder a build of `content` uses when `--themes` is not given.
+    public func themesDirectory(content: String) -> String { defaultThemesDirectory(content: content) }
+
     func defaultThemesDirectory(content: String) -> String {
         let trimmed = content.hasSuffix("/") ? String(content.dropLast()) : content
         let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
         let beside = joinPath(parent.isEmpty ? "/" : parent, "Themes")
-        return fileSystem.kind(beside) == .directory ? beside : "Themes"
+        if fileSystem.kind(joinPath(beside, "default")) == .directory { return beside }
+        return Pipeline.bundledThemesDirectory(fileSystem: fileSystem) ?? "Themes"
+    }
+
+    /// Where the default theme is when no site has its own: `./Themes`, then beside the program
+    /// (a checkout's `.build/<config>/dossier` or an install's `bin/../share/dossier`).
+    public static func bundledThemesDirectory(fileSystem: FileSystem = .local) -> String? {
+        var candidates = ["Themes"]
+        if let executable = fileSystem.canonical(CommandLine.arguments.first ?? "") ?? fileSystem.canonical("/proc/self/exe") {
+            var folder = (executable as NSString).deletingLastPathComponent
+            candidates.append(joinPath(folder, "../share/dossier/Themes"))
+            for _ in 0..<4 {
+                folder = (folder as NSString).deletingLastPathComponent
+                candidates.append(joinPath(folder, "Themes"))
+            }
+        }
+        return candidates.first { fileSystem.kind(joinPath($0, "default", "templates")) == .directory }
     }
 
     /// The output folder may not be the content folder, inside it, or a folder that contains it.

@@ -114,7 +114,7 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Joins path components with `/`, ignoring empty ones.
-func joinPath(_ parts: String...) -> String {
+public func joinPath(_ parts: String...) -> String {
     var result = ""
     for part in parts where !part.isEmpty {
         if result.isEmpty || result.hasSuffix("/") {

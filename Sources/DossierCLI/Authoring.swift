@@ -1,0 +1,67 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new article, filing, permit or client with the right front matter.")
+
+    @Argument(help: "What to create: kb, filing, permit or client.")
+    var kind: String
+
+    @Argument(help: "Its id (lower-case a-z, 0-9 and '-').")
+    var id: String
+
+    @Option(name: .long, help: "The permit an article or filing concerns (default: the first permit).")
+    var permit: String?
+
+    @Option(name: .long, help: "The client of a filing (default: the first client).")
+    var client: String?
+
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "Content"
+
+    func run() throws {
+        guard let which = Scaffold.Kind(rawValue: kind) else {
+            throw UsageError("'\(kind)' is not something dossier new makes: use kb, filing, permit or client")
+        }
+        let today = try Today.resolve(argument: nil, environment: ProcessInfo.processInfo.environment, now: Date())
+        let path = try Scaffold.newPage(which, id: id, permit: permit, client: client, content: content, today: today)
+        print("Created \(path)")
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new site that builds at once: settings, a permit, an article, a client, a filing, this year's calendar and the default theme.")
+
+    @Argument(help: "The folder to create the site in.")
+    var directory: String
+
+    func run() throws {
+        let today = try Today.resolve(argument: nil, environment: ProcessInfo.processInfo.environment, now: Date())
+        guard let themes = Pipeline.bundledThemesDirectory() else {
+            throw UsageError("cannot find the default theme to copy (run from a Dossier checkout, or install its Themes/ beside the program)")
+        }
+        let files = try Scaffold.initSite(at: directory, today: today, defaultTheme: joinPath(themes, "default"))
+        print("Created a site in \(directory) (\(files.count) files). Next: cd \(directory) && dossier serve")
+    }
+}
+
+struct Hook: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage the git pre-commit hook.", subcommands: [Install.self])
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Install a pre-commit hook that runs dossier check on the staged content and blocks the commit on errors.")
+
+        @Option(name: .long, help: "The repository (default: the current folder).")
+        var repository: String = "."
+
+        @Option(name: .long, help: "The content folder, relative to the repository's root.")
+        var content: String = "Content"
+
+        func run() throws {
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
+            let path = try GitHook.install(repository: repository, executable: executable, content: content)
+            print("Installed \(path)")
+        }
+    }
+}
