@@ -22,10 +22,52 @@ public struct ContentParser: Sendable {
         self.includeInternal = includeInternal
     }
 
+    /// One Markdown page, parsed on its own (in parallel with the others).
+    enum ParsedPage {
+        case permit(Permit?)
+        case client(Client?)
+        case article(Article?)
+        case filing(Filing?)
+        case other
+    }
+
+    func parsePage(_ file: SourceFile) -> (ParsedPage, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let result: ParsedPage
+        switch file.role {
+        case .permit(let id):
+            result = .permit(page(file, id: id, diagnostics: &diagnostics).flatMap { parsePermit(id: id, $0, diagnostics: &diagnostics) })
+        case .client(let id):
+            result = .client(page(file, id: id, diagnostics: &diagnostics).flatMap { parseClient(id: id, $0, diagnostics: &diagnostics) })
+        case .article(let id):
+            result = .article(page(file, id: id, diagnostics: &diagnostics).flatMap { parseArticle(id: id, $0, diagnostics: &diagnostics) })
+        case .filing(let id, _):
+            result = .filing(page(file, id: id, diagnostics: &diagnostics).flatMap { parseFiling(id: id, $0, diagnostics: &diagnostics) })
+        default:
+            result = .other
+        }
+        return (result, diagnostics)
+    }
+
     public func parse(_ files: [SourceFile]) -> ParsedContent {
         var content = ParsedContent()
         var sawSettings = false
-        for file in files {
+        // Pages are independent: parse them on every core, then gather them in file order.
+        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic]) in
+            switch file.role {
+            case .permit, .client, .article, .filing: return parsePage(file)
+            default: return (.other, [])
+            }
+        }
+        for (file, (parsed, diagnostics)) in zip(files, pages) {
+            content.diagnostics += diagnostics
+            switch parsed {
+            case .permit(let permit): if let permit { content.permits.append(permit) }; continue
+            case .client(let client): if let client { content.clients.append(client) }; continue
+            case .article(let article): if let article { content.articles.append(article) }; continue
+            case .filing(let filing): if let filing { content.filings.append(filing) }; continue
+            case .other: break
+            }
             switch file.role {
             case .settings:
                 if sawSettings {
@@ -34,26 +76,6 @@ public struct ContentParser: Sendable {
                 }
                 sawSettings = true
                 content.settings = parseSettings(file, diagnostics: &content.diagnostics)
-            case .permit(let id):
-                if let page = page(file, id: id, diagnostics: &content.diagnostics),
-                   let permit = parsePermit(id: id, page, diagnostics: &content.diagnostics) {
-                    content.permits.append(permit)
-                }
-            case .client(let id):
-                if let page = page(file, id: id, diagnostics: &content.diagnostics),
-                   let client = parseClient(id: id, page, diagnostics: &content.diagnostics) {
-                    content.clients.append(client)
-                }
-            case .article(let id):
-                if let page = page(file, id: id, diagnostics: &content.diagnostics),
-                   let article = parseArticle(id: id, page, diagnostics: &content.diagnostics) {
-                    content.articles.append(article)
-                }
-            case .filing(let id, _):
-                if let page = page(file, id: id, diagnostics: &content.diagnostics),
-                   let filing = parseFiling(id: id, page, diagnostics: &content.diagnostics) {
-                    content.filings.append(filing)
-                }
             case .attachment:
                 content.attachments.append(file)
             case .calendar(let year):
@@ -63,6 +85,8 @@ public struct ContentParser: Sendable {
             case .unknown:
                 content.diagnostics.append(.warning(file.displayPath, .start,
                     "file is not part of the content format (see README, 'Content format'); ignored"))
+            case .permit, .client, .article, .filing:
+                break
             }
         }
         if !sawSettings {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The render stage: builds a view model for every page and presents it through the theme.
 /// Templates only present; every figure, label and link is computed here.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     public var site: Site
     public var theme: Theme
     let ui: [String: String]
@@ -13,16 +13,24 @@ public struct SiteRenderer {
         self.ui = InterfaceStrings.table(site.settings.language)
     }
 
+    /// One page to render: where, with which template, and how to build its view model.
+    struct PageJob: Sendable {
+        var path: String
+        var template: String
+        var title: String?
+        var description: String?
+        var breadcrumbs: [(String, String)]
+        var section: String?
+        var build: @Sendable (String) -> [String: Any]
+    }
+
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
+        var jobs: [PageJob] = []
         func page(_ path: String, template: String, title: String?, description: String? = nil,
-                  breadcrumbs: [(String, String)] = [], section: String? = nil, _ build: (String) -> [String: Any]) {
-            var context = build(path)
-            context["ui"] = ui
-            let content = theme.render(template, context)
-            let html = layout(path: path, title: title, description: description, breadcrumbs: breadcrumbs,
-                              section: section, content: content)
-            files.append(OutputFile(path: path, text: html))
+                  breadcrumbs: [(String, String)] = [], section: String? = nil, _ build: @escaping @Sendable (String) -> [String: Any]) {
+            jobs.append(PageJob(path: path, template: template, title: title, description: description,
+                                breadcrumbs: breadcrumbs, section: section, build: build))
         }
 
         page("index.html", template: "home", title: nil, description: site.settings.organization) { path in homeContext(path) }
@@ -94,6 +102,17 @@ public struct SiteRenderer {
         }
 
         page("404.html", template: "404", title: ui["notFound"]) { _ in [:] }
+
+        // Pages are independent: render them on every core, in a fixed order.
+        let renderer = self
+        files = Parallel.map(jobs) { job in
+            var context = job.build(job.path)
+            context["ui"] = renderer.ui
+            let content = renderer.theme.render(job.template, context)
+            let html = renderer.layout(path: job.path, title: job.title, description: job.description,
+                                       breadcrumbs: job.breadcrumbs, section: job.section, content: content)
+            return OutputFile(path: job.path, text: html)
+        }
 
         for (path, data) in theme.assets {
             files.append(OutputFile(path: "_theme/" + path, data: data))

@@ -70,8 +70,21 @@ public struct FileSystem: Sendable {
             return data
         },
         write: { path, data in
-            guard FileManager.default.createFile(atPath: path, contents: data) else {
-                throw FileSystemError(path: path, reason: "cannot be written")
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw FileSystemError(path: path, reason: "cannot be written: \(String(cString: strerror(errno)))")
+            }
+            defer { close(descriptor) }
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw FileSystemError(path: path, reason: "cannot be written: \(String(cString: strerror(errno)))")
+                    }
+                    offset += written
+                }
             }
         },
         createDirectory: { path in

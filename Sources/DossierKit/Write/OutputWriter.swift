@@ -57,21 +57,27 @@ public struct OutputWriter: Sendable {
         if fileSystem.kind(staging) != .missing { try fileSystem.remove(staging) }
         do {
             try fileSystem.createDirectory(staging)
-            var made: Set<String> = [staging]
-            for file in files {
-                guard Self.isSafe(file.path) else {
-                    throw FileSystemError(path: file.path, reason: "refusing to write outside the output folder")
-                }
-                let target = joinPath(staging, file.path)
-                if let slash = target.lastIndex(of: "/") {
-                    let directory = String(target[..<slash])
-                    if !made.contains(directory) {
-                        try fileSystem.createDirectory(directory)
-                        made.insert(directory)
-                    }
-                }
-                try fileSystem.write(target, file.data)
+            for file in files where !Self.isSafe(file.path) {
+                throw FileSystemError(path: file.path, reason: "refusing to write outside the output folder")
             }
+            // Folders first, once each; then the files, on every core.
+            var folders: Set<String> = []
+            for file in files {
+                if let slash = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<slash])) }
+            }
+            for folder in folders.sorted() { try fileSystem.createDirectory(joinPath(staging, folder)) }
+            let fileSystem = self.fileSystem
+            let failures = Parallel.map(files) { file -> FileSystemError? in
+                do {
+                    try fileSystem.write(joinPath(staging, file.path), file.data)
+                    return nil
+                } catch let error as FileSystemError {
+                    return error
+                } catch {
+                    return FileSystemError(path: file.path, reason: "\(error)")
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
             if fileSystem.kind(output) == .directory {
                 for placeholder in OutputWriter.placeholders.sorted()
                 where fileSystem.kind(joinPath(output, placeholder)) == .file && fileSystem.kind(joinPath(staging, placeholder)) == .missing {
