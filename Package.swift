@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "dossier", targets: ["DossierCLI"]),
         .library(name: "DossierKit", targets: ["DossierKit"]),
         .executable(name: "dossier-fuzz", targets: ["DossierFuzz"]),
+        .executable(name: "dossier-bench", targets: ["DossierBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -53,6 +54,7 @@ let package = Package(
             name: "DossierFuzz",
             dependencies: ["DossierKit", "CSystem"]
         ),
+        .executableTarget(name: "DossierBench"),
         .testTarget(
             name: "DossierKitTests",
             dependencies: ["DossierKit", "DossierCLI", "DossierServe", "CCmark"]

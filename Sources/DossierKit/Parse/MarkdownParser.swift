@@ -167,7 +167,7 @@ public enum MarkdownParser {
         /// A paragraph whose lines hold a GFM table: the paragraph before it (if any) and the table.
         mutating func table(_ paragraph: OpaquePointer, depth: Int) -> [MarkdownNode]? {
             let raw = sourceLines(paragraph)
-            guard raw.count >= 2, raw.contains(where: { $0.contains("|") }),
+            guard raw.count >= 2, raw.contains(where: { $0.has("|") }),
                   let found = Tables.find(in: raw) else { return nil }
             let firstLine = Int(cmark_node_get_start_line(paragraph))
             var blocks: [MarkdownNode] = []

@@ -2,7 +2,7 @@
 enum WikiLinks {
     /// Splits one text node into text and wiki-link nodes.
     static func split(_ text: String, at position: SourcePosition) -> [MarkdownNode] {
-        guard text.contains("[[") else { return [MarkdownNode(.text(text), position: position)] }
+        guard text.has("[[") else { return [MarkdownNode(.text(text), position: position)] }
         var nodes: [MarkdownNode] = []
         var pending = Substring(text)
         var consumedScalars = 0

@@ -59,7 +59,8 @@ public struct YAMLFields {
     public mutating func value(_ key: String) -> Yams.Node? {
         used.insert(key)
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        if case .scalar = pair.value, pair.value.null != nil { return nil }
+        if case .scalar(let scalar) = pair.value, scalar.style == .plain,
+           ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
         return pair.value
     }
 
@@ -201,7 +202,9 @@ public struct YAMLFields {
 public enum YAMLText {
     public static func compose(_ text: String, path: String, lineOffset: Int) -> Result<Yams.Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The basic resolver tags every scalar as text; Dossier types values itself, which is
+            // several times faster than resolving every scalar against YAML 1.1's patterns.
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),

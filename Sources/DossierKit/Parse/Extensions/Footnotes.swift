@@ -6,7 +6,7 @@ enum Footnotes {
     /// keeps it as text instead of reading a link reference definition. Lines are not added or
     /// removed, so positions stay right.
     static func protectDefinitions(_ body: String) -> String {
-        guard body.contains("[^") else { return body }
+        guard body.has("[^") else { return body }
         var output: [Substring] = []
         var fence: (character: Character, length: Int)?
         var changed = false
@@ -90,7 +90,7 @@ enum Footnotes {
     }
 
     static func containsReference(_ node: MarkdownNode) -> Bool {
-        if case .text(let text) = node.kind, text.contains("[^") { return true }
+        if case .text(let text) = node.kind, text.has("[^") { return true }
         return node.children.contains { containsReference($0) }
     }
 
@@ -101,7 +101,7 @@ enum Footnotes {
         if case .image = node.kind { return }
         var children: [MarkdownNode] = []
         for var child in node.children {
-            guard case .text(let text) = child.kind, text.contains("[^") else {
+            guard case .text(let text) = child.kind, text.has("[^") else {
                 number(&child, definitions: definitions, numbers: &numbers, counts: &counts, order: &order, problems: &problems)
                 children.append(child)
                 continue

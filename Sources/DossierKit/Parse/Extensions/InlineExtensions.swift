@@ -32,7 +32,7 @@ enum Autolinks {
     static func apply(to nodes: [MarkdownNode]) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
         for node in nodes {
-            guard case .text(let text) = node.kind, text.contains(".") || text.contains(":") else {
+            guard case .text(let text) = node.kind, text.has(".") || text.has(":") else {
                 result.append(node)
                 continue
             }
@@ -238,11 +238,11 @@ enum Strikethrough {
     }
 
     static func apply(to children: inout [MarkdownNode]) {
-        guard children.contains(where: { if case .text(let t) = $0.kind { return t.contains("~") } else { return false } }) else { return }
+        guard children.contains(where: { if case .text(let t) = $0.kind { return t.has("~") } else { return false } }) else { return }
         // Split text at tilde runs.
         var items: [Item] = []
         for (position, child) in children.enumerated() {
-            guard case .text(let text) = child.kind, text.contains("~") else {
+            guard case .text(let text) = child.kind, text.has("~") else {
                 items.append(.node(child))
                 continue
             }
