@@ -183,7 +183,7 @@ public struct LinkResolver: Sendable {
             diagnostics.append(.error(displayPath, position, "link '\(destination)' climbs out of the content folder"))
             return .broken
         }
-        if let ref = bySource[target] ?? bySource[target + "/index.md"] ?? bySource[target + "index.md"] {
+        if let ref = bySource[target] ?? bySource[target + "/index.md"] {
             return checkPage(ref, fragment: fragment, linkText: "'\(destination)'", at: position, displayPath: displayPath,
                              diagnostics: &diagnostics)
         }

@@ -101,9 +101,9 @@ public struct SiteBuilder: Sendable {
         for asset in content.assets {
             resolver.addFile(source: asset.relativePath, output: asset.relativePath)
         }
+        let folderDossiers = Set(filings.filter { $0.page.relativePath.hasSuffix("/index.md") }.map(\.id))
         for attachment in content.attachments {
-            guard case .attachment(let filingID) = attachment.role, includedFilings.contains(filingID),
-                  filings.contains(where: { $0.id == filingID && $0.page.relativePath.hasSuffix("/index.md") }) else { continue }
+            guard case .attachment(let filingID) = attachment.role, folderDossiers.contains(filingID) else { continue }
             resolver.addFile(source: attachment.relativePath, output: attachment.relativePath)
             copies.append(Site.FileCopy(source: attachment, outputPath: attachment.relativePath))
         }
@@ -155,8 +155,9 @@ public struct SiteBuilder: Sendable {
         // Timelines: the clock, whose move, rounds; warnings about what does not add up.
         var analyses: [String: FilingAnalysis] = [:]
         var missingYears: [Int: Filing] = [:]
+        let permitsByID = Dictionary(permits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for filing in filings {
-            let analysis = FilingAnalysis.analyse(filing, permit: permits.first { $0.id == filing.permit.value },
+            let analysis = FilingAnalysis.analyse(filing, permit: permitsByID[filing.permit.value],
                                                   calendar: content.calendar, today: today)
             analyses[filing.id] = analysis
             diagnostics += TimelineChecks.check(filing, analysis: analysis, today: today)

@@ -92,16 +92,18 @@ public struct ContentParser: Sendable {
         if !sawSettings {
             content.diagnostics.append(.error("site.yml", .start, "the content folder has no site.yml (it needs at least 'title')"))
         }
-        // Attachments belong to the folder dossier they sit in.
-        for index in content.filings.indices {
-            let folder = "filings/\(content.filings[index].id)/"
-            content.filings[index].attachments = content.attachments
-                .map(\.relativePath)
-                .filter { $0.hasPrefix(folder) }
+        // Attachments belong to the folder dossier they sit in (grouped once, not searched per filing).
+        var byFiling: [String: [String]] = [:]
+        for attachment in content.attachments {
+            if case .attachment(let filingID) = attachment.role { byFiling[filingID, default: []].append(attachment.relativePath) }
+        }
+        var folderDossiers: Set<String> = []
+        for index in content.filings.indices where content.filings[index].page.relativePath.hasSuffix("/index.md") {
+            folderDossiers.insert(content.filings[index].id)
+            content.filings[index].attachments = byFiling[content.filings[index].id] ?? []
         }
         for attachment in content.attachments {
-            if case .attachment(let filingID) = attachment.role,
-               !content.filings.contains(where: { $0.id == filingID && $0.page.relativePath.hasSuffix("/index.md") }) {
+            if case .attachment(let filingID) = attachment.role, !folderDossiers.contains(filingID) {
                 content.diagnostics.append(.warning(attachment.displayPath, .start,
                     "file in 'filings/\(filingID)/' but that folder has no index.md; it is not published"))
             }
