@@ -77,7 +77,7 @@ public struct Pipeline: Sendable {
         diagnostics += themeDiagnostics
         var files: [OutputFile] = []
         if let site, let theme, !diagnostics.contains(where: { $0.severity == .error }) {
-            files = SiteRenderer(site: site, theme: theme).render()
+            files = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil).render()
         }
         lap("render")
         let failed = diagnostics.contains { $0.severity == .error }

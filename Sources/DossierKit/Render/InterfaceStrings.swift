@@ -8,6 +8,16 @@ public enum InterfaceStrings {
 
     static let entries: [(String, String, String)] = [
         ("home", "首页", "Home"),
+        ("search", "搜索", "Search"),
+        ("searchLabel", "搜索本站", "Search this site"),
+        ("searchPlaceholder", "例如：经营异常、补正 期限", "e.g. 经营异常, 补正 期限"),
+        ("searchButton", "搜索", "Search"),
+        ("searchNeedsScript", "搜索需要启用 JavaScript。其余页面无需脚本即可阅读。", "Search needs JavaScript; every other page reads without it."),
+        ("searchNone", "没有找到包含“{q}”的页面。", "No page contains “{q}”."),
+        ("searchCount", "找到 {n} 个页面", "{n} pages found"),
+        ("searchMore", "显示更多结果", "Show more results"),
+        ("searchLoading", "正在搜索…", "Searching…"),
+        ("searchFailed", "搜索索引无法加载。", "The search index could not be loaded."),
         ("permits", "许可与备案", "Permits"),
         ("kb", "知识库", "Knowledge base"),
         ("filings", "申报案卷", "Filings"),

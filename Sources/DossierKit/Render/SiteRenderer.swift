@@ -6,11 +6,22 @@ public struct SiteRenderer: Sendable {
     public var site: Site
     public var theme: Theme
     let ui: [String: String]
+    /// Whether to write the search page and index (not for encrypted briefs: the index is plain text).
+    public var includeSearch: Bool
 
-    public init(site: Site, theme: Theme) {
+    public init(site: Site, theme: Theme, includeSearch: Bool = true) {
         self.site = site
         self.theme = theme
         self.ui = InterfaceStrings.table(site.settings.language)
+        self.includeSearch = includeSearch
+    }
+
+    /// What the search index records of a page besides its rendered body.
+    struct SearchInfo: Sendable {
+        var kind: String
+        var permit: String
+        var keywords: [String]
+        var extraSections: [SearchDocument.Section] = []
     }
 
     /// One page to render: where, with which template, and how to build its view model.
@@ -21,6 +32,7 @@ public struct SiteRenderer: Sendable {
         var description: String?
         var breadcrumbs: [(String, String)]
         var section: String?
+        var search: SearchInfo?
         var build: @Sendable (String) -> [String: Any]
     }
 
@@ -28,9 +40,10 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
         var jobs: [PageJob] = []
         func page(_ path: String, template: String, title: String?, description: String? = nil,
-                  breadcrumbs: [(String, String)] = [], section: String? = nil, _ build: @escaping @Sendable (String) -> [String: Any]) {
+                  breadcrumbs: [(String, String)] = [], section: String? = nil, search: SearchInfo? = nil,
+                  _ build: @escaping @Sendable (String) -> [String: Any]) {
             jobs.append(PageJob(path: path, template: template, title: title, description: description,
-                                breadcrumbs: breadcrumbs, section: section, build: build))
+                                breadcrumbs: breadcrumbs, section: section, search: includeSearch ? search : nil, build: build))
         }
 
         page("index.html", template: "home", title: nil, description: site.settings.organization) { path in homeContext(path) }
@@ -42,7 +55,11 @@ public struct SiteRenderer: Sendable {
         for permit in site.permits {
             let path = PageRef(.permits, permit.id).outputPath
             page(path, template: "permit", title: permit.name, description: permit.basis,
-                 breadcrumbs: [(ui["permits"] ?? "", "permits/index.html")], section: "permits") { path in permitContext(permit, path) }
+                 breadcrumbs: [(ui["permits"] ?? "", "permits/index.html")], section: "permits",
+                 search: SearchInfo(kind: ui["permit"] ?? "", permit: permit.name,
+                                    keywords: [permit.nameEn, permit.authority, permit.basis].compactMap { $0 })) { path in
+                permitContext(permit, path)
+            }
         }
 
         // Knowledge base
@@ -51,8 +68,13 @@ public struct SiteRenderer: Sendable {
         }
         for article in site.articles {
             let path = PageRef(.kb, article.id).outputPath
+            let permitNames = article.permits.compactMap { site.permit($0.value)?.name }
             page(path, template: "article", title: article.title, description: article.summary,
-                 breadcrumbs: [(ui["kb"] ?? "", "kb/index.html")], section: "kb") { path in articleContext(article, path) }
+                 breadcrumbs: [(ui["kb"] ?? "", "kb/index.html")], section: "kb",
+                 search: SearchInfo(kind: ui["kb"] ?? "", permit: permitNames.joined(separator: " · "),
+                                    keywords: article.tags + permitNames + [article.summary].compactMap { $0 })) { path in
+                articleContext(article, path)
+            }
         }
 
         // Filings and clients (only when the audience gets them)
@@ -63,8 +85,14 @@ public struct SiteRenderer: Sendable {
         }
         for filing in site.filings {
             let path = PageRef(.filings, filing.id).outputPath
+            let permitName = site.permit(filing.permit.value)?.name ?? ""
             page(path, template: "filing", title: filing.title, breadcrumbs: [(ui["filings"] ?? "", "filings/index.html")],
-                 section: "filings") { path in filingContext(filing, path) }
+                 section: "filings",
+                 search: SearchInfo(kind: ui["filing"] ?? "", permit: permitName,
+                                    keywords: [permitName, filing.reference, site.client(filing.client.value)?.name].compactMap { $0 },
+                                    extraSections: filingSearchSections(filing))) { path in
+                filingContext(filing, path)
+            }
         }
         if site.audience.showsClients {
             page("clients/index.html", template: "clients", title: ui["clients"], section: "clients") { path in
@@ -79,7 +107,10 @@ public struct SiteRenderer: Sendable {
             for client in site.clients {
                 let path = PageRef(.clients, client.id).outputPath
                 page(path, template: "client", title: client.name, breadcrumbs: [(ui["clients"] ?? "", "clients/index.html")],
-                     section: "clients") { path in clientContext(client, path) }
+                     section: "clients", search: SearchInfo(kind: ui["client"] ?? "", permit: "",
+                                                            keywords: [client.industry].compactMap { $0 })) { path in
+                    clientContext(client, path)
+                }
             }
         }
 
@@ -102,16 +133,29 @@ public struct SiteRenderer: Sendable {
         }
 
         page("404.html", template: "404", title: ui["notFound"]) { _ in [:] }
+        if includeSearch {
+            page("search/index.html", template: "search", title: ui["search"], section: "search") { path in
+                ["script": link("_theme/search.js", from: path), "root": link("", from: path)]
+            }
+        }
 
         // Pages are independent: render them on every core, in a fixed order.
         let renderer = self
-        files = Parallel.map(jobs) { job in
+        let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?) in
             var context = job.build(job.path)
             context["ui"] = renderer.ui
             let content = renderer.theme.render(job.template, context)
             let html = renderer.layout(path: job.path, title: job.title, description: job.description,
                                        breadcrumbs: job.breadcrumbs, section: job.section, content: content)
-            return OutputFile(path: job.path, text: html)
+            let document = job.search.map { info in
+                SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
+                               sections: SearchDocument.sections(fromHTML: context["body"] as? String ?? "") + info.extraSections)
+            }
+            return (OutputFile(path: job.path, text: html), document)
+        }
+        files = rendered.map(\.0)
+        if includeSearch {
+            files += SearchIndex(documents: rendered.compactMap(\.1)).files()
         }
 
         for (path, data) in theme.assets {
@@ -144,6 +188,7 @@ public struct SiteRenderer: Sendable {
             "root": link("", from: path),
             "homeHref": link("index.html", from: path),
             "css": link("_theme/style.css", from: path),
+            "searchHref": includeSearch ? link("search/index.html", from: path) : "",
             "nav": sections.map { key, target in
                 ["label": ui[key] ?? key, "href": link(target, from: path), "current": key == section] as [String: Any]
             },
@@ -248,6 +293,20 @@ public struct SiteRenderer: Sendable {
         document.headings.filter { levels.contains($0.level) }.map {
             ["text": $0.text, "href": "#" + HTML.encodePath($0.id), "level": $0.level, "sub": $0.level > levels.lowerBound]
         }
+    }
+
+    /// A filing's memo and timeline as search sections (the page shows them outside its body).
+    func filingSearchSections(_ filing: Filing) -> [SearchDocument.Section] {
+        var sections: [SearchDocument.Section] = []
+        if let memo = filing.memo {
+            sections.append(.init(anchor: "memo-title", heading: ui["memo"] ?? "",
+                                  text: [memo.purpose, memo.logic, memo.risk].compactMap { $0 }.joined(separator: "\n")))
+        }
+        if !filing.timeline.isEmpty {
+            let lines = filing.timeline.flatMap { [$0.summary] + $0.changes + $0.clauses + $0.pages }
+            sections.append(.init(anchor: "timeline-title", heading: ui["timeline"] ?? "", text: lines.joined(separator: "\n")))
+        }
+        return sections
     }
 
     // MARK: - Pages

@@ -12,7 +12,7 @@ public struct Theme: Sendable {
     /// Every template a theme is rendered with.
     public static let templateNames = [
         "layout", "home", "article", "filing", "permit", "permits", "client", "clients", "kb", "filings",
-        "tag", "tags", "region", "regions", "404", "article-list", "filing-list", "backlinks",
+        "tag", "tags", "region", "regions", "404", "search", "article-list", "filing-list", "backlinks",
     ]
 
     /// Loads `themesDirectory/<name>`, falling back to `themesDirectory/default` file by file.

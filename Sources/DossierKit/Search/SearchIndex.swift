@@ -1,0 +1,119 @@
+import Foundation
+
+/// The search index, written as small JavaScript files so that it loads with `<script>` tags, which
+/// browsers allow from `file://` where they block `fetch`:
+///
+/// - `search/meta.js`: page count, shard count and the format version;
+/// - `search/t/<n>.js`: one shard of terms. A term lives in shard `fnv1a(term) mod shards`, so a query
+///   loads only the shards of its own terms. Each term maps to pairs (page number delta, weight);
+/// - `search/p/<n>.js`: one page: title, address, kind, permit and its sections' text, loaded only
+///   for the results shown (to check that a phrase stands together and to cut a snippet).
+public struct SearchIndex: Sendable {
+    public static let version = 1
+    /// Term weights: a title word counts like ten body words.
+    public static let titleWeight = 10, keywordWeight = 6, headingWeight = 4, bodyWeight = 1
+    /// Shards are sized for about this many bytes each.
+    public static let targetShardBytes = 48_000
+
+    public var documents: [SearchDocument]
+
+    public init(documents: [SearchDocument]) {
+        self.documents = documents
+    }
+
+    /// Weighted term counts of one page.
+    public static func weights(of document: SearchDocument) -> [String: Int] {
+        var weights: [String: Int] = [:]
+        func add(_ text: String, _ weight: Int) {
+            SearchTokenizer.each(text) { term, _ in weights[term, default: 0] += weight }
+        }
+        add(document.title, titleWeight)
+        for keyword in document.keywords { add(keyword, keywordWeight) }
+        for section in document.sections {
+            add(section.heading, headingWeight)
+            add(section.text, bodyWeight)
+        }
+        return weights
+    }
+
+    /// 32-bit FNV-1a of the term's UTF-8 bytes (search.js computes the same).
+    public static func hash(_ term: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in term.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return hash
+    }
+
+    public func files() -> [OutputFile] {
+        let perPage = Parallel.map(documents) { SearchIndex.weights(of: $0) }
+        var postings: [String: [Int]] = [:]
+        var previous: [String: Int] = [:]
+        var estimate = 0
+        for (page, weights) in perPage.enumerated() {
+            for (term, weight) in weights {
+                let delta = page - (previous[term] ?? 0)
+                previous[term] = page
+                postings[term, default: []].append(contentsOf: [delta, weight])
+                estimate += 6
+            }
+        }
+        var shardCount = 1
+        while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
+        var shards = [[String]](repeating: [], count: shardCount)
+        for term in postings.keys { shards[Int(Self.hash(term) % UInt32(shardCount))].append(term) }
+
+        var files: [OutputFile] = []
+        files.append(OutputFile(path: "search/meta.js",
+                                text: "DossierSearch.meta({\"version\":\(Self.version),\"pages\":\(documents.count),\"shards\":\(shardCount)});\n"))
+        for (number, terms) in shards.enumerated() {
+            var text = "DossierSearch.shard(\(number),{"
+            for (index, term) in terms.sorted().enumerated() {
+                if index > 0 { text += "," }
+                text += JSONText.string(term) + ":["
+                text += (postings[term] ?? []).map(String.init).joined(separator: ",")
+                text += "]"
+            }
+            text += "});\n"
+            files.append(OutputFile(path: "search/t/\(number).js", text: text))
+        }
+        for (number, document) in documents.enumerated() {
+            var text = "DossierSearch.page(\(number),{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
+            text += ",\"k\":\(JSONText.string(document.kind)),\"p\":\(JSONText.string(document.permit))"
+            text += ",\"w\":\(JSONText.string(document.keywords.joined(separator: "\n"))),\"s\":["
+            text += document.sections.map {
+                "[\(JSONText.string($0.anchor)),\(JSONText.string($0.heading)),\(JSONText.string($0.text))]"
+            }.joined(separator: ",")
+            text += "]});\n"
+            files.append(OutputFile(path: "search/p/\(number).js", text: text))
+        }
+        return files
+    }
+}
+
+/// JSON string literals, safe inside a script (`<`, U+2028 and U+2029 escaped).
+enum JSONText {
+    static func string(_ value: String) -> String {
+        var result = "\""
+        result.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "<": result += "\\u003c"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
