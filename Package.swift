@@ -54,7 +54,7 @@ let package = Package(
             name: "DossierFuzz",
             dependencies: ["DossierKit", "CSystem"]
         ),
-        .executableTarget(name: "DossierBench"),
+        .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
         .testTarget(
             name: "DossierKitTests",
             dependencies: ["DossierKit", "DossierCLI", "DossierServe", "CCmark"]

@@ -1,3 +1,4 @@
+import DossierKit
 import Foundation
 
 /// `dossier-bench`: builds the same synthetic site with a release build of Dossier and with Hugo,
@@ -49,6 +50,7 @@ struct DossierBench {
             }
             let pages = try FileManager.default.subpathsOfDirectory(atPath: output).filter { $0.hasSuffix(".html") }.count
             report(size, "dossier (related)", dossierRuns, pages: pages)
+            searchReport(size, output: output)
             guard hasHugo else { continue }
             var hugoMedians: [String: Double] = [:]
             for (label, related) in [("hugo (no related)", "false"), ("hugo (related)", "true")] {
@@ -65,6 +67,39 @@ struct DossierBench {
             for (label, seconds) in hugoMedians.sorted(by: { $0.key < $1.key }) {
                 print(String(format: "%-6d ratio %@ / dossier = %.1fx", size, label, seconds / ours))
             }
+        }
+    }
+
+    /// Sizes of the search index against the HTML, and the bytes a browser loads for typical queries:
+    /// search.js, meta.js, the shards of the query's terms and the page files of the first ten results.
+    static func searchReport(_ size: Int, output: String) {
+        let fm = FileManager.default
+        func bytes(_ path: String) -> Int { ((try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0 }
+        let files = (try? fm.subpathsOfDirectory(atPath: output)) ?? []
+        let html = files.filter { $0.hasSuffix(".html") && !$0.hasPrefix("search/") }.reduce(0) { $0 + bytes(output + "/" + $1) }
+        let index = files.filter { $0.hasPrefix("search/") && $0.hasSuffix(".js") }
+        let total = index.reduce(0) { $0 + bytes(output + "/" + $1) }
+        let shards = index.filter { $0.hasPrefix("search/t/") }
+        let largest = shards.map { bytes(output + "/" + $0) }.max() ?? 0
+        let meta = (try? String(contentsOfFile: output + "/search/meta.js", encoding: .utf8)) ?? ""
+        let shardCount = Int(meta.components(separatedBy: "\"shards\":").last?.prefix { $0.isNumber } ?? "") ?? 1
+        let pageCount = Int(meta.components(separatedBy: "\"pages\":").last?.prefix { $0.isNumber } ?? "") ?? 0
+        print(String(format: "%-6d search index %.1f MB in %d files (%d shards) = %.1f%% of %.1f MB HTML; largest shard %.0f KB",
+                     size, Double(total) / 1e6, index.count, shards.count, 100 * Double(total) / Double(max(html, 1)),
+                     Double(html) / 1e6, Double(largest) / 1e3))
+        for query in ["补正 期限", "审核 材料", "沟通备忘"] {
+            let terms = SearchTokenizer.queryTerms(query)
+            let shardFiles = Set(terms.map { "search/t/\(SearchIndex.hash($0) % UInt32(max(shardCount, 1))).js" })
+            var postings: [String: [Int]] = [:]
+            for file in shardFiles {
+                let data = fm.contents(atPath: output + "/" + file) ?? Data()
+                postings.merge(SearchRanking.readShard(data)) { $1 }
+            }
+            let ranked = SearchRanking.rank(terms: terms, postings: { postings[$0] }, pageCount: pageCount)
+            let loaded = ["_theme/search.js", "search/meta.js"] + shardFiles.sorted() + ranked.prefix(10).map { "search/p/\($0.page).js" }
+            let sum = loaded.reduce(0) { $0 + bytes(output + "/" + $1) }
+            print(String(format: "%-6d search query %@: %d results, loads %.0f KB (%d shards, %d page files)",
+                         size, query as NSString, ranked.count, Double(sum) / 1e3, shardFiles.count, min(10, ranked.count)))
         }
     }
 

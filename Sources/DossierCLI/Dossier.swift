@@ -193,7 +193,9 @@ struct MarkdownCommand: ParsableCommand {
             report([.error(name, position, "not valid UTF-8 text")])
             throw ContentFailure(code: 1)
         }
-        let result = MarkdownRendering.standalone(text, unsafeHTML: unsafe, language: interface)
+        let themes = Pipeline.bundledThemesDirectory() ?? "Themes"
+        let strings = Theme.load(name: "default", themesDirectory: themes, fileSystem: .local).theme?.strings[interface.rawValue] ?? [:]
+        let result = MarkdownRendering.standalone(text, unsafeHTML: unsafe, strings: strings)
         report(result.problems.map { Diagnostic.warning(name, $0.0, $0.1) })
         FileHandle.standardOutput.write(Data(result.html.utf8))
     }

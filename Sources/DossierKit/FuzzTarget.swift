@@ -28,7 +28,7 @@ public enum FuzzTarget {
             }
         }
         if let text = String(data: data, encoding: .utf8) {
-            _ = MarkdownRendering.standalone(text, unsafeHTML: false, language: .zhCN)
+            _ = MarkdownRendering.standalone(text, unsafeHTML: false, strings: [:])
         }
     }
 

@@ -75,6 +75,10 @@ public struct Pipeline: Sendable {
         let themesDirectory = options.themesDirectory ?? defaultThemesDirectory(content: options.contentDirectory)
         let (theme, themeDiagnostics) = Theme.load(name: themeName, themesDirectory: themesDirectory, fileSystem: fileSystem)
         diagnostics += themeDiagnostics
+        if let theme, let site, theme.strings[site.settings.language.rawValue] == nil {
+            diagnostics.append(.error(joinPath(themesDirectory, themeName, "i18n", site.settings.language.rawValue + ".yml"), .start,
+                                      "the theme has no language file for '\(site.settings.language.rawValue)' (site.yml's language)"))
+        }
         var files: [OutputFile] = []
         if let site, let theme, !diagnostics.contains(where: { $0.severity == .error }) {
             files = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil).render()
@@ -82,7 +86,9 @@ public struct Pipeline: Sendable {
         lap("render")
         let failed = diagnostics.contains { $0.severity == .error }
         if let passphrase = options.passphrase, !failed, let site {
-            files = try BriefEncryptor(passphrase: passphrase, language: site.settings.language).protect(files)
+            var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
+            encryptor.strings = theme?.strings[site.settings.language.rawValue] ?? [:]
+            files = try encryptor.protect(files)
             lap("encrypt")
         }
         var wrote = false

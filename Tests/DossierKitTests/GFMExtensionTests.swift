@@ -72,7 +72,7 @@ struct GFMExtensionTests {
     }
 
     static func render(_ markdown: String) -> String {
-        MarkdownRendering.standalone(markdown, unsafeHTML: true, language: .en).html
+        MarkdownRendering.standalone(markdown, unsafeHTML: true, strings: [:]).html
     }
 
     @Test("the GFM spec's table, strikethrough, autolink and task list examples",
@@ -122,7 +122,7 @@ struct GFMExtensionTests {
         var problems: [(SourcePosition, String)] = []
         let document = MarkdownDocument.make(body: markdown, lineOffset: 0, includeInternal: true, problems: &problems)
         var renderer = MarkdownHTML(pagePath: "index.html", unsafeHTML: false, links: [])
-        renderer.calloutTitles = MarkdownRendering.calloutTitles(.zhCN)
+        renderer.calloutTitles = MarkdownRendering.calloutTitles(Theme.load(name: "default", themesDirectory: TestSupport.themes, fileSystem: .local).theme?.strings["zh-CN"] ?? [:])
         let html = renderer.render(document.root)
         #expect(html == """
             <div class="callout callout-warning">
@@ -139,7 +139,7 @@ struct GFMExtensionTests {
             </blockquote>
 
             """)
-        #expect(MarkdownRendering.standalone("> [!NOTE]\n> x\n", unsafeHTML: false, language: .en).html.contains(">Note</p>"))
+        #expect(MarkdownRendering.standalone("> [!NOTE]\n> x\n", unsafeHTML: false, strings: [:]).html.contains(">Note</p>"))
     }
 
     @Test("footnotes: numbered by first reference, back-links, unknown references reported, kept out of other audiences")
@@ -157,7 +157,7 @@ struct GFMExtensionTests {
             <!-- /internal -->
 
             """
-        let result = MarkdownRendering.standalone(markdown, unsafeHTML: false, language: .zhCN)
+        let result = MarkdownRendering.standalone(markdown, unsafeHTML: false, strings: Theme.load(name: "default", themesDirectory: TestSupport.themes, fileSystem: .local).theme?.strings["zh-CN"] ?? [:])
         #expect(result.html.contains("依据<sup class=\"footnote-ref\"><a href=\"#fn1\" id=\"fnref1\">1</a></sup>和<sup class=\"footnote-ref\"><a href=\"#fn2\" id=\"fnref2\">2</a></sup>，另见<sup class=\"footnote-ref\"><a href=\"#fn1\" id=\"fnref1-2\">1</a></sup>。缺失[^none]。"))
         #expect(result.html.contains("<li id=\"fn1\">\n<p>《互联网信息服务算法推荐管理规定》第二十四条 <a href=\"#fnref1\" class=\"footnote-backref\">↩</a> <a href=\"#fnref1-2\" class=\"footnote-backref\">↩<sup>2</sup></a></p>"))
         #expect(result.html.contains("<li id=\"fn2\">\n<p>《行政许可法》第四十二条 <a href=\"#fnref2\""))

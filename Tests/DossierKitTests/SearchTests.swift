@@ -47,6 +47,11 @@ struct SearchTests {
                        sections: [.init(anchor: "", heading: "", text: body)])
     }
 
+    @Test("posting lists round-trip: weight 1 as the difference alone, other weights after a negated difference")
+    func postings() {
+        #expect(SearchRanking.decode([3, -3, 10, 0, -1, 6]).map { [$0.page, $0.weight] } == [[3, 1], [5, 10], [5, 1], [5, 6]])
+    }
+
     @Test("a title match ranks above body matches; a page without every term is not a result")
     func ranking() {
         let (postings, count) = Self.index([
@@ -101,9 +106,7 @@ struct SearchTests {
         let list = shard[term] ?? []
         #expect(!list.isEmpty)
         // Every page the term lists does hold it.
-        var page = 0
-        for index in stride(from: 0, to: list.count, by: 2) {
-            page += list[index]
+        for (page, _) in SearchRanking.decode(list) {
             let text = String(decoding: tree["search/p/\(page).js"] ?? Data(), as: UTF8.self)
             #expect(text.contains(term), "page \(page) is listed for \(term)")
         }

@@ -15,6 +15,8 @@ public struct BriefEncryptor {
     let key: SymmetricKey
     let salt: Data
     let language: InterfaceLanguage
+    /// Interface strings for the unlock form and download pages (`unlock.*`, `download`, `home`).
+    public var strings: [String: String] = [:]
 
     /// Derives the key from `passphrase` with a fresh random salt.
     public init(passphrase: String, language: InterfaceLanguage) throws {
@@ -89,11 +91,9 @@ public struct BriefEncryptor {
 
     /// The readable page around one encrypted payload: a passphrase form, nothing else.
     func shell(for plaintext: Data, at path: String) throws -> String {
-        let words = language == .en
-            ? (title: "Protected brief", label: "Passphrase", button: "Open", error: "That passphrase does not open this brief.",
-               noscript: "This brief is encrypted; opening it needs JavaScript.")
-            : (title: "受保护的简报", label: "口令", button: "打开", error: "口令不正确，无法打开。",
-               noscript: "此简报已加密，需要启用 JavaScript 才能打开。")
+        func text(_ key: String) -> String { HTML.escape(strings[key] ?? key) }
+        let words = (title: text("unlock.title"), label: text("unlock.label"), button: text("unlock.button"),
+                     error: text("unlock.error"), noscript: text("unlock.noscript"))
         let root = MarkdownHTML.relative("", from: path)
         let payload = "{\"v\":1,\"salt\":\"\(salt.base64EncodedString())\",\"iterations\":\(Self.iterations),\"data\":\"\(try seal(plaintext))\"}"
         return """
@@ -128,7 +128,7 @@ public struct BriefEncryptor {
     /// What an attachment decrypts to: a page that offers the file for download.
     func downloadPage(name: String, data: Data, at path: String, mapping: [String: String]) -> String {
         let escaped = HTML.escape(name)
-        let label = language == .en ? "Download" : "下载"
+        let label = HTML.escape(strings["download"] ?? "Download")
         let home = MarkdownHTML.relative("index.html", from: path)
         return """
         <!DOCTYPE html>
@@ -136,7 +136,7 @@ public struct BriefEncryptor {
         <head><meta charset="utf-8"><title>\(escaped)</title><link rel="stylesheet" href="\(MarkdownHTML.relative("_theme/style.css", from: path))"></head>
         <body><main id="main"><h1>\(escaped)</h1>
         <p><a download="\(escaped)" href="data:application/octet-stream;base64,\(data.base64EncodedString())">\(label) \(escaped)</a></p>
-        <p><a href="\(home)">\(language == .en ? "Home" : "首页")</a></p>
+        <p><a href="\(home)">\(HTML.escape(strings["home"] ?? "Home"))</a></p>
         </main></body></html>
 
         """

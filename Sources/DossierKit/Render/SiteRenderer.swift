@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
     public init(site: Site, theme: Theme, includeSearch: Bool = true) {
         self.site = site
         self.theme = theme
-        self.ui = InterfaceStrings.table(site.settings.language)
+        self.ui = theme.strings[site.settings.language.rawValue] ?? [:]
         self.includeSearch = includeSearch
     }
 
@@ -142,7 +142,7 @@ public struct SiteRenderer: Sendable {
         // Pages are independent: render them on every core, in a fixed order.
         let renderer = self
         let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?) in
-            var context = job.build(job.path)
+            var context = renderer.withDateTexts(job.build(job.path))
             context["ui"] = renderer.ui
             let content = renderer.theme.render(job.template, context)
             let html = renderer.layout(path: job.path, title: job.title, description: job.description,
@@ -197,6 +197,7 @@ public struct SiteRenderer: Sendable {
             "content": content,
             "organization": site.settings.organization ?? "",
             "today": site.today.description,
+            "todayText": LanguageFile.formatDate(site.today, strings: ui),
             "ui": ui,
         ]
         if let base = site.settings.baseURL, path != "404.html" {
@@ -208,6 +209,23 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Shared pieces
 
+    /// Beside every `YYYY-MM-DD` value of a view model, a `<key>Text` with the date as the
+    /// interface language writes it (`2026年11月29日`, `November 29, 2026`); `<time datetime>` keeps
+    /// the ISO form.
+    func withDateTexts(_ context: [String: Any]) -> [String: Any] {
+        var result = context
+        for (key, value) in context {
+            if let text = value as? String, text.utf8.count == 10, let day = Day(text) {
+                result[key + "Text"] = LanguageFile.formatDate(day, strings: ui)
+            } else if let nested = value as? [String: Any] {
+                result[key] = withDateTexts(nested)
+            } else if let list = value as? [[String: Any]] {
+                result[key] = list.map(withDateTexts)
+            }
+        }
+        return result
+    }
+
     /// A relative link from the page at `from` to `target` (both relative to the output folder).
     /// `404.html` is served for missing pages at any depth, so its links are absolute when `base_url` is set.
     func link(_ target: String, from path: String) -> String {
@@ -218,7 +236,7 @@ public struct SiteRenderer: Sendable {
     func body(_ page: PageSource, ref: PageRef, path: String) -> String {
         var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: site.bodyLinks[ref] ?? [],
                                     unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
-        renderer.calloutTitles = MarkdownRendering.calloutTitles(site.settings.language)
+        renderer.calloutTitles = MarkdownRendering.calloutTitles(ui)
         return renderer.render(page.document.root)
     }
 
@@ -234,8 +252,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func regionName(_ id: String) -> String {
-        guard let names = Taxonomy.regionNames[id] else { return id }
-        return site.settings.language == .en ? names.en : names.zh
+        ui["region.\(id)"] ?? id
     }
 
     func articleItem(_ article: Article, from path: String) -> [String: Any] {
@@ -434,7 +451,7 @@ public struct SiteRenderer: Sendable {
             if let note = entry.note {
                 var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: entryLinks.note,
                                             unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
-                renderer.calloutTitles = MarkdownRendering.calloutTitles(site.settings.language)
+                renderer.calloutTitles = MarkdownRendering.calloutTitles(ui)
                 item["note"] = renderer.render(note.root)
             }
             return item

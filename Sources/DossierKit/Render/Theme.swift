@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     public var library: MustacheLibrary
     /// Static files (CSS, images) by path relative to the theme's `assets/` folder.
     public var assets: [(path: String, data: Data)]
+    /// Interface strings by language file name (`zh-CN`, `en`), from `i18n/<language>.yml`; a
+    /// theme's file overrides the default theme's key by key.
+    public var strings: [String: [String: String]] = [:]
 
     /// Every template a theme is rendered with.
     public static let templateNames = [
@@ -67,9 +70,27 @@ public struct Theme: Sendable {
                 }
             }
         }
+        var strings: [String: [String: String]] = [:]
+        for folder in folders.reversed() {
+            let directory = joinPath(themesDirectory, folder, "i18n")
+            for file in ((try? fileSystem.listDirectory(directory)) ?? []).sorted() where file.hasSuffix(".yml") {
+                let path = joinPath(directory, file)
+                let language = String(file.dropLast(".yml".count))
+                guard let data = try? fileSystem.read(path), let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(path, .start, "language file cannot be read as UTF-8 text"))
+                    continue
+                }
+                switch LanguageFile.parse(text) {
+                case .success(let table): strings[language, default: [:]].merge(table) { $1 }
+                case .failure(let problem): diagnostics.append(.error(path, problem.position, problem.message))
+                }
+            }
+        }
         if !diagnostics.isEmpty { return (nil, diagnostics) }
-        return (Theme(name: name, library: library,
-                              assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } }), [])
+        var theme = Theme(name: name, library: library,
+                          assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } })
+        theme.strings = strings
+        return (theme, [])
     }
 
     public func render(_ template: String, _ context: [String: Any]) -> String {

@@ -47,16 +47,29 @@ public struct SearchIndex: Sendable {
     }
 
     public func files() -> [OutputFile] {
-        let perPage = Parallel.map(documents) { SearchIndex.weights(of: $0) }
-        var postings: [String: [Int]] = [:]
-        var previous: [String: Int] = [:]
+        // Pages are tokenised on every core, a chunk at a time, and merged in page order, so
+        // postings come out sorted and only one chunk of per-page tables is alive at once.
+        var postings: [String: [Int32]] = [:]
+        var previous: [String: Int32] = [:]
         var estimate = 0
-        for (page, weights) in perPage.enumerated() {
-            for (term, weight) in weights {
-                let delta = page - (previous[term] ?? 0)
-                previous[term] = page
-                postings[term, default: []].append(contentsOf: [delta, weight])
-                estimate += 6
+        let chunk = 512
+        for start in stride(from: 0, to: documents.count, by: chunk) {
+            let slice = Array(documents[start..<min(start + chunk, documents.count)])
+            let weights = Parallel.map(slice) { SearchIndex.weights(of: $0) }
+            for (offset, table) in weights.enumerated() {
+                let page = Int32(start + offset)
+                for (term, weight) in table {
+                    let delta = page - (previous[term] ?? 0)
+                    previous[term] = page
+                    // A weight of 1 (most postings) is written as the delta alone; otherwise the
+                    // delta is negated and the weight follows.
+                    if weight == 1 {
+                        postings[term, default: []].append(delta)
+                    } else {
+                        postings[term, default: []].append(contentsOf: [-delta - 1, Int32(clamping: weight)])
+                    }
+                    estimate += weight == 1 ? 4 : 7
+                }
             }
         }
         var shardCount = 1

@@ -163,12 +163,17 @@
       })).then(function (lists) {
         var scores = null;
         lists.forEach(function (list) {
-          var next = {}, pageNumber = 0, count = list.length / 2;
-          var idf = Math.log(1 + m.pages / Math.max(1, count));
-          for (var i = 0; i < list.length; i += 2) {
-            pageNumber += list[i];
-            if (scores === null || scores[pageNumber] !== undefined) {
-              next[pageNumber] = (scores === null ? 0 : scores[pageNumber]) + idf * (1 + Math.log(list[i + 1]));
+          // Postings: a page-number difference alone (weight 1), or -(difference + 1) then the weight.
+          var pagesOf = [], weights = [], pageNumber = 0, i = 0;
+          while (i < list.length) {
+            if (list[i] >= 0) { pageNumber += list[i]; pagesOf.push(pageNumber); weights.push(1); i += 1; }
+            else { pageNumber += -list[i] - 1; pagesOf.push(pageNumber); weights.push(i + 1 < list.length ? list[i + 1] : 1); i += 2; }
+          }
+          var next = {}, idf = Math.log(1 + m.pages / Math.max(1, pagesOf.length));
+          for (var k = 0; k < pagesOf.length; k++) {
+            var n = pagesOf[k];
+            if (scores === null || scores[n] !== undefined) {
+              next[n] = (scores === null ? 0 : scores[n]) + idf * (1 + Math.log(weights[k]));
             }
           }
           scores = next;
