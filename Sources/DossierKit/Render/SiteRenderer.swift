@@ -33,6 +33,8 @@ public struct SiteRenderer: Sendable {
         var breadcrumbs: [(String, String)]
         var section: String?
         var search: SearchInfo?
+        /// `article` for knowledge-base articles (Open Graph type), else `website`.
+        var isArticle = false
         var build: @Sendable (String) -> [String: Any]
     }
 
@@ -75,6 +77,7 @@ public struct SiteRenderer: Sendable {
                                     keywords: article.tags + permitNames + [article.summary].compactMap { $0 })) { path in
                 articleContext(article, path)
             }
+            jobs[jobs.count - 1].isArticle = true
         }
 
         // Filings and clients (only when the audience gets them)
@@ -146,7 +149,8 @@ public struct SiteRenderer: Sendable {
             context["ui"] = renderer.ui
             let content = renderer.theme.render(job.template, context)
             let html = renderer.layout(path: job.path, title: job.title, description: job.description,
-                                       breadcrumbs: job.breadcrumbs, section: job.section, content: content)
+                                       breadcrumbs: job.breadcrumbs, section: job.section, content: content,
+                                       isArticle: job.isArticle, jsonLD: context["jsonLD"] as? String)
             let document = job.search.map { info in
                 SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
                                sections: SearchDocument.sections(fromHTML: context["body"] as? String ?? "") + info.extraSections)
@@ -175,10 +179,11 @@ public struct SiteRenderer: Sendable {
     // MARK: - Layout
 
     func layout(path: String, title: String?, description: String?, breadcrumbs: [(String, String)], section: String?,
-                content: String) -> String {
+                content: String, isArticle: Bool = false, jsonLD: String? = nil) -> String {
         let sections: [(String, String)] = [("kb", "kb/index.html"), ("permits", "permits/index.html")]
             + (site.audience.showsFilings ? [("filings", "filings/index.html")] : [])
             + (site.audience.showsClients ? [("clients", "clients/index.html")] : [])
+            + (includeSearch ? [("search", "search/index.html")] : [])
         var context: [String: Any] = [
             "lang": site.settings.language.rawValue,
             "siteTitle": site.settings.title,
@@ -189,6 +194,9 @@ public struct SiteRenderer: Sendable {
             "homeHref": link("index.html", from: path),
             "css": link("_theme/style.css", from: path),
             "searchHref": includeSearch ? link("search/index.html", from: path) : "",
+            "ogType": isArticle ? "article" : "website",
+            "locale": site.settings.language == .en ? "en_US" : "zh_CN",
+            "jsonLD": jsonLD ?? "",
             "nav": sections.map { key, target in
                 ["label": ui[key] ?? key, "href": link(target, from: path), "current": key == section] as [String: Any]
             },
@@ -383,6 +391,7 @@ public struct SiteRenderer: Sendable {
         let related = (site.related[article.id] ?? []).compactMap { site.article($0) }.map { articleItem($0, from: path) }
         let questions = toc(article.page.document, levels: 2...2)
         let contents = toc(article.page.document, levels: 2...3)
+        let articleBody = body(article.page, ref: ref, path: path)
         var context: [String: Any] = [
             "title": article.title,
             "summary": article.summary ?? "",
@@ -400,7 +409,9 @@ public struct SiteRenderer: Sendable {
             "hasQuestions": questions.count >= 2,
             "toc": contents,
             "hasToc": contents.count >= 3,
-            "body": body(article.page, ref: ref, path: path),
+            "body": articleBody,
+            "jsonLD": FAQSchema.jsonLD(title: article.title, body: articleBody,
+                                       questionIDs: Set(article.page.document.headings.filter { $0.level == 2 }.map(\.id))) ?? "",
             "related": related,
             "hasRelated": !related.isEmpty,
             "backlinks": backlinks(ref, from: path),

@@ -1,0 +1,23 @@
+/// schema.org `FAQPage` JSON-LD for an article: each `##` question with the text of its answer,
+/// taken from the rendered body (so it holds exactly what the page shows this audience).
+public enum FAQSchema {
+    /// nil when the article has no question.
+    public static func jsonLD(title: String, body: String, questionIDs: Set<String>) -> String? {
+        var questions: [(name: String, answer: String)] = []
+        for section in SearchDocument.sections(fromHTML: body) {
+            if questionIDs.contains(section.anchor) {
+                questions.append((section.heading, section.text))
+            } else if !section.anchor.isEmpty, !questions.isEmpty {
+                // An `###` inside an answer belongs to that answer.
+                questions[questions.count - 1].answer += "\n" + section.heading + "\n" + section.text
+            }
+        }
+        guard !questions.isEmpty else { return nil }
+        let entities = questions.map { question in
+            "{\"@type\":\"Question\",\"name\":\(JSONText.string(question.name)),"
+                + "\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":\(JSONText.string(question.answer))}}"
+        }
+        return "{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"name\":\(JSONText.string(title)),"
+            + "\"mainEntity\":[\(entities.joined(separator: ","))]}"
+    }
+}
