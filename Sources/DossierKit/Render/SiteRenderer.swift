@@ -162,7 +162,8 @@ public struct SiteRenderer: Sendable {
             files += SearchIndex(documents: rendered.compactMap(\.1)).files()
         }
 
-        for (path, data) in theme.assets {
+        // search.js is of no use without an index (an encrypted brief has none).
+        for (path, data) in theme.assets where includeSearch || path != "search.js" {
             files.append(OutputFile(path: "_theme/" + path, data: data))
         }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: files.map(\.path), baseURL: site.settings.baseURL)))
