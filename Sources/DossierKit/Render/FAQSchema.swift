@@ -1,10 +1,10 @@
 /// schema.org `FAQPage` JSON-LD for an article: each `##` question with the text of its answer,
-/// taken from the rendered body (so it holds exactly what the page shows this audience).
+/// taken from the rendered body's sections (so it holds exactly what the page shows this audience).
 public enum FAQSchema {
     /// nil when the article has no question.
-    public static func jsonLD(title: String, body: String, questionIDs: Set<String>) -> String? {
+    public static func jsonLD(title: String, sections: [SearchDocument.Section], questionIDs: Set<String>) -> String? {
         var questions: [(name: String, answer: String)] = []
-        for section in SearchDocument.sections(fromHTML: body) {
+        for section in sections {
             if questionIDs.contains(section.anchor) {
                 questions.append((section.heading, section.text))
             } else if !section.anchor.isEmpty, !questions.isEmpty {

@@ -153,7 +153,8 @@ public struct SiteRenderer: Sendable {
                                        isArticle: job.isArticle, jsonLD: context["jsonLD"] as? String)
             let document = job.search.map { info in
                 SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
-                               sections: SearchDocument.sections(fromHTML: context["body"] as? String ?? "") + info.extraSections)
+                               sections: (context["bodySections"] as? [SearchDocument.Section]
+                                          ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
             }
             return (OutputFile(path: job.path, text: html), document)
         }
@@ -393,6 +394,8 @@ public struct SiteRenderer: Sendable {
         let questions = toc(article.page.document, levels: 2...2)
         let contents = toc(article.page.document, levels: 2...3)
         let articleBody = body(article.page, ref: ref, path: path)
+        // Cut once, used by the FAQ schema here and by the search index in `render()`.
+        let bodySections = SearchDocument.sections(fromHTML: articleBody)
         var context: [String: Any] = [
             "title": article.title,
             "summary": article.summary ?? "",
@@ -411,8 +414,9 @@ public struct SiteRenderer: Sendable {
             "toc": contents,
             "hasToc": contents.count >= 3,
             "body": articleBody,
-            "jsonLD": FAQSchema.jsonLD(title: article.title, body: articleBody,
+            "jsonLD": FAQSchema.jsonLD(title: article.title, sections: bodySections,
                                        questionIDs: Set(article.page.document.headings.filter { $0.level == 2 }.map(\.id))) ?? "",
+            "bodySections": bodySections,
             "related": related,
             "hasRelated": !related.isEmpty,
             "backlinks": backlinks(ref, from: path),
