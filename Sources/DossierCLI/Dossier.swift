@@ -125,7 +125,13 @@ struct Build: ParsableCommand {
             }
             options.passphrase = passphrase
         }
-        let result = try Pipeline().run(options, write: true)
+        var pipeline = Pipeline()
+        let line = ProgressLine.forStandardError()
+        if let line {
+            pipeline.progress = { @Sendable stage, done, total in line.show(stage, done, total) }
+        }
+        let result = try pipeline.run(options, write: true)
+        line?.clear()
         report(result.diagnostics)
         if timings {
             for (stage, seconds) in result.timings {
@@ -137,7 +143,11 @@ struct Build: ParsableCommand {
             throw ContentFailure(code: 1)
         }
         let seconds = Date().timeIntervalSince(start)
-        print("Built \(result.pageCount) pages in \(String(format: "%.2f", seconds)) s → \(output)\(output.hasSuffix("/") ? "" : "/")")
+        // What changed on disk, for people deploying with rsync: unchanged files keep their times.
+        var counts = "\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed"
+        if result.reusedPages > 0 { counts += ", \(result.reusedPages) pages reused" }
+        if let note = result.cacheNote { counts += "; \(note)" }
+        print("Built \(result.pageCount) pages in \(String(format: "%.2f", seconds)) s → \(output)\(output.hasSuffix("/") ? "" : "/") (\(counts))")
     }
 }
 

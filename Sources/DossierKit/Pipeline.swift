@@ -28,6 +28,14 @@ public struct BuildReport: Sendable {
     public var wrote: Bool
     /// Seconds per stage, in pipeline order.
     public var timings: [(stage: String, seconds: Double)]
+    /// What the write did: files written, left untouched and removed.
+    public var written = 0
+    public var unchanged = 0
+    public var removed = 0
+    /// Pages taken as they were from the previous build, without rendering.
+    public var reusedPages = 0
+    /// Why the build cache was not used, when it was not (nil when it was).
+    public var cacheNote: String?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -36,6 +44,8 @@ public struct BuildReport: Sendable {
 /// output; nothing is shared between them but their results.
 public struct Pipeline: Sendable {
     public var fileSystem: FileSystem
+    /// Told how far a long stage is (stage name, done, total); the CLI draws a progress line.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
 
     public init(fileSystem: FileSystem = .local) {
         self.fileSystem = fileSystem
@@ -79,9 +89,37 @@ public struct Pipeline: Sendable {
             diagnostics.append(.error(joinPath(themesDirectory, themeName, "i18n", site.settings.language.rawValue + ".yml"), .start,
                                       "the theme has no language file for '\(site.settings.language.rawValue)' (site.yml's language)"))
         }
+        // The build cache: only for plain builds into a folder this program wrote (encrypted
+        // pages differ on every build, so there is nothing to reuse).
+        let writer = OutputWriter(fileSystem: fileSystem)
+        let cachePath = BuildCache.location(output: options.outputDirectory)
+        let cacheKey = self.cacheKey(options, themeName: themeName, themesDirectory: themesDirectory)
+        var previous: BuildCache?
+        var cacheNote: String? = BuildCache.Rejection.missing.description
+        if write && options.passphrase == nil && writer.isOwnOutput(options.outputDirectory) {
+            switch BuildCache.load(cachePath, key: cacheKey, fileSystem: fileSystem) {
+            case .success(let cache): previous = cache; cacheNote = nil
+            case .failure(let rejection): cacheNote = rejection.description
+            }
+        }
         var files: [OutputFile] = []
+        var renderKeys: [String: String] = [:]
         if let site, let theme, !diagnostics.contains(where: { $0.severity == .error }) {
-            files = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil).render()
+            var renderer = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil)
+            if let previous {
+                let fileSystem = self.fileSystem
+                let output = options.outputDirectory
+                let candidates = previous.files.filter { $0.value.renderKey != nil }.map { ($0.key, $0.value) }
+                let verified = Parallel.map(candidates) { path, record -> (String, String)? in
+                    guard let key = record.renderKey, fileSystem.info(joinPath(output, path)) == record.info else { return nil }
+                    return (path, key)
+                }
+                renderer.reusable = Dictionary(verified.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+            }
+            renderer.progress = progress
+            let rendered = renderer.renderSite()
+            files = rendered.files
+            renderKeys = rendered.renderKeys
         }
         lap("render")
         let failed = diagnostics.contains { $0.severity == .error }
@@ -92,15 +130,48 @@ public struct Pipeline: Sendable {
             lap("encrypt")
         }
         var wrote = false
+        var summary = OutputWriter.Summary()
         if write && !failed {
-            try OutputWriter(fileSystem: fileSystem).write(files, to: options.outputDirectory, force: options.force)
+            // The old cache goes first: if the write is interrupted, no cache describes a folder
+            // it no longer matches.
+            if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
+            summary = try writer.write(files, to: options.outputDirectory, force: options.force, previous: previous)
             wrote = true
+            if options.passphrase == nil {
+                var cache = BuildCache(key: cacheKey, files: summary.records)
+                for (path, key) in renderKeys where cache.files[path] != nil { cache.files[path]?.renderKey = key }
+                try? cache.save(cachePath, fileSystem: fileSystem)
+            }
         }
         lap("write")
-        return BuildReport(diagnostics: Array(Set(diagnostics)).sorted(),
-                           pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
-                           fileCount: files.count, wrote: wrote, timings: timings)
+        var report = BuildReport(diagnostics: Array(Set(diagnostics)).sorted(),
+                                 pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
+                                 fileCount: files.count, wrote: wrote, timings: timings)
+        report.written = summary.written
+        report.unchanged = summary.unchanged
+        report.removed = summary.removed
+        report.reusedPages = files.filter(\.isKept).count
+        report.cacheNote = cacheNote
+        return report
     }
+
+    /// What a cache must have been made with to be used: the program, the options that change
+    /// which pages exist, and where content and themes are. (`--today` is not part of it: pages
+    /// showing the date have a new digest anyway, the others stay.)
+    func cacheKey(_ options: BuildOptions, themeName: String, themesDirectory: String) -> String {
+        var hasher = StableHasher()
+        for part in [
+            Pipeline.version, fileSystem.canonical(options.contentDirectory) ?? options.contentDirectory,
+            fileSystem.canonical(themesDirectory) ?? themesDirectory, themeName, String(describing: options.audience),
+            String(options.includeDrafts), String(options.passphrase != nil),
+        ] {
+            hasher.add(part)
+        }
+        return hasher.finalize()
+    }
+
+    /// Changes whenever the program's output for the same input may change.
+    public static let version = "dossier 0.7 cache 1"
 
     /// The themes folder a build of `content` uses when `--themes` is not given.
     public func themesDirectory(content: String) -> String { defaultThemesDirectory(content: content) }

@@ -68,9 +68,10 @@ enum TestSupport {
         var stderr: String
     }
 
-    /// Runs the `dossier` executable.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> RunResult {
-        guard let executable else { throw TestError("the dossier executable was not built") }
+    /// Runs the `dossier` executable (or another program).
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
+                    executable program: URL? = nil) throws -> RunResult {
+        guard let executable = program ?? executable else { throw TestError("the dossier executable was not built") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

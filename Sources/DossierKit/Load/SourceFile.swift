@@ -59,10 +59,12 @@ public enum ContentRole: Sendable, Equatable {
 
 /// FNV-1a, 64 bits: fast, stable across runs and machines.
 func fnv1a(_ data: Data) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in data {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
     }
-    return hash
 }

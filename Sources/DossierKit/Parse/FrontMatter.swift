@@ -14,17 +14,30 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// `text` must already have `\n` line endings (see `TextDecoding`).
     public static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmedSpaces() == "---" else { return .failure(.missing) }
-        lines.removeFirst()
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmedSpaces()
-            if trimmed == "---" || trimmed == "..." {
-                let yaml = lines[..<index].joined(separator: "\n")
-                let body = lines[(index + 1)...].joined(separator: "\n")
-                return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyLineOffset: index + 2))
+        // Works on UTF-8 bytes: the front matter is short, the body may be long and is sliced once.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let trimmed = text[lineStart..<lineEnd].trimmedSpaces()
+            if lineNumber == 1 {
+                guard trimmed == "---" else { return .failure(.missing) }
+                yamlStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            } else if trimmed == "---" || trimmed == "..." {
+                let start = yamlStart ?? lineStart
+                // The YAML ends before the newline that precedes the closing line.
+                let yamlEnd = lineStart > start ? utf8.index(before: lineStart) : start
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return .success(FrontMatter(yaml: String(text[start..<yamlEnd]), yamlFirstLine: 2,
+                                            body: String(text[bodyStart...]), bodyLineOffset: lineNumber))
             }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
         }
+        if lineNumber == 1 && yamlStart == nil { return .failure(.missing) }
         return .failure(.unterminated)
     }
 }
@@ -32,6 +45,19 @@ public struct FrontMatter: Sendable, Equatable {
 /// Turns file bytes into text with `\n` line endings, or says where the bytes are not UTF-8.
 public enum TextDecoding {
     public static func decode(_ bytes: some Collection<UInt8>) -> Result<String, SourcePosition> {
+        // Fast path: valid UTF-8 with no carriage return needs no rewriting.
+        let fast: String?? = bytes.withContiguousStorageIfAvailable { buffer -> String? in
+            guard !buffer.contains(0x0D) else { return nil }
+            let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            // Decoding repairs bad bytes with U+FFFD; a text without U+FFFD had none.
+            return text.utf8.count == buffer.count - start && !text.has("\u{FFFD}") ? text : nil
+        }
+        if let fast = fast ?? nil { return .success(fast) }
+        return slowDecode(bytes)
+    }
+
+    static func slowDecode(_ bytes: some Collection<UInt8>) -> Result<String, SourcePosition> {
         var slice = Array(bytes)
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice.removeFirst(3) }
         var text = ""

@@ -17,6 +17,37 @@ public enum HTML {
         return result
     }
 
+    /// Appends `text` escaped the way Mustache's `{{name}}` does: `&`, `<`, `>`, `"` and `'`.
+    /// Works on UTF-8 bytes and copies untouched runs whole.
+    static func appendEscaped(_ text: String, to output: inout String) {
+        let original = text
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: String
+                switch bytes[index] {
+                case 38: replacement = "&amp;"
+                case 60: replacement = "&lt;"
+                case 62: replacement = "&gt;"
+                case 34: replacement = "&quot;"
+                case 39: replacement = "&#39;"
+                default: continue
+                }
+                if runStart < index {
+                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+                }
+                output += replacement
+                runStart = index + 1
+            }
+            if runStart == 0 {
+                output += original
+            } else if runStart < bytes.count {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]), as: UTF8.self)
+            }
+        }
+    }
+
     /// Percent-encodes a URL the way cmark does for `href`: bytes outside a safe set are encoded,
     /// existing `%XX` escapes are kept. The result still needs `escape` inside an attribute.
     public static func encodeURL(_ url: String) -> String {

@@ -39,11 +39,25 @@ public enum LanguageFile {
     public static func formatDate(_ day: Day, strings: [String: String]) -> String {
         let (year, month, date) = (day.year, day.month, day.day)
         let pattern = strings["date.format"] ?? "{year}-{month2}-{day2}"
-        return pattern.replacingOccurrences(of: "{year}", with: String(year))
-            .replacingOccurrences(of: "{monthName}", with: strings["month.\(month)"] ?? String(month))
-            .replacingOccurrences(of: "{month2}", with: month < 10 ? "0\(month)" : String(month))
-            .replacingOccurrences(of: "{day2}", with: date < 10 ? "0\(date)" : String(date))
-            .replacingOccurrences(of: "{month}", with: String(month))
-            .replacingOccurrences(of: "{day}", with: String(date))
+        // One pass over the pattern: `{name}` is a field, anything else is copied.
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            switch name {
+            case "year": result += String(year)
+            case "monthName": result += strings["month.\(month)"] ?? String(month)
+            case "month2": result += month < 10 ? "0\(month)" : String(month)
+            case "day2": result += date < 10 ? "0\(date)" : String(date)
+            case "month": result += String(month)
+            case "day": result += String(date)
+            default: result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 }

@@ -8,12 +8,26 @@ public struct SiteRenderer: Sendable {
     let ui: [String: String]
     /// Whether to write the search page and index (not for encrypted briefs: the index is plain text).
     public var includeSearch: Bool
+    /// Pages the output folder already holds as the previous build wrote them, with the digest of
+    /// their inputs then (from the build cache). A page whose inputs have the same digest now is
+    /// not rendered again: it comes out as `OutputFile.kept`.
+    public var reusable: [String: String] = [:]
+    let uiValue: TemplateValue
+    /// Told how many pages are done (stage, done, total), for a progress line.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
 
     public init(site: Site, theme: Theme, includeSearch: Bool = true) {
         self.site = site
         self.theme = theme
         self.ui = theme.strings[site.settings.language.rawValue] ?? [:]
+        self.uiValue = TemplateValue(ui)
         self.includeSearch = includeSearch
+    }
+
+    /// The site's files, and for every page the digest of what it was rendered from.
+    public struct Rendered: Sendable {
+        public var files: [OutputFile]
+        public var renderKeys: [String: String]
     }
 
     /// What the search index records of a page besides its rendered body.
@@ -39,6 +53,10 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render() -> [OutputFile] {
+        renderSite().files
+    }
+
+    public func renderSite() -> Rendered {
         var files: [OutputFile] = []
         var jobs: [PageJob] = []
         func page(_ path: String, template: String, title: String?, description: String? = nil,
@@ -144,20 +162,38 @@ public struct SiteRenderer: Sendable {
 
         // Pages are independent: render them on every core, in a fixed order.
         let renderer = self
-        let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?) in
-            var context = renderer.withDateTexts(job.build(job.path))
-            context["ui"] = renderer.ui
-            let content = renderer.theme.render(job.template, context)
-            let html = renderer.layout(path: job.path, title: job.title, description: job.description,
-                                       breadcrumbs: job.breadcrumbs, section: job.section, content: content,
-                                       isArticle: job.isArticle, jsonLD: context["jsonLD"] as? String)
+        let counter = ProgressCounter(stage: "render", total: jobs.count, report: progress)
+        let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?, String) in
+            defer { counter.step() }
+            let context = renderer.withDateTexts(job.build(job.path))
+            let jsonLD = context["jsonLD"] as? String
             let document = job.search.map { info in
                 SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
                                sections: (context["bodySections"] as? [SearchDocument.Section]
                                           ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
             }
-            return (OutputFile(path: job.path, text: html), document)
+            var pageValue = TemplateValue(context.filter { $0.key != "bodySections" })
+            var layoutValue = TemplateValue(renderer.layoutContext(path: job.path, title: job.title, description: job.description,
+                                                                   breadcrumbs: job.breadcrumbs, section: job.section,
+                                                                   isArticle: job.isArticle, jsonLD: jsonLD))
+            // The page is what the theme makes of these values: the same digest, the same bytes.
+            var hasher = StableHasher()
+            hasher.add(renderer.theme.fingerprint)
+            hasher.add(job.template)
+            pageValue.digest(into: &hasher)
+            layoutValue.digest(into: &hasher)
+            let key = hasher.finalize()
+            if renderer.reusable[job.path] == key {
+                return (OutputFile.kept(job.path), document, key)
+            }
+            pageValue.setField("ui", renderer.uiValue)
+            let content = renderer.theme.render(job.template, pageValue)
+            layoutValue.setField("content", .text(content))
+            layoutValue.setField("ui", renderer.uiValue)
+            return (OutputFile(path: job.path, text: renderer.theme.render("layout", layoutValue)), document, key)
         }
+        var renderKeys: [String: String] = [:]
+        for (file, _, key) in rendered { renderKeys[file.path] = key }
         files = rendered.map(\.0)
         if includeSearch {
             files += SearchIndex(documents: rendered.compactMap(\.1)).files()
@@ -175,13 +211,14 @@ public struct SiteRenderer: Sendable {
         for copy in site.copies {
             files.append(OutputFile(path: copy.outputPath, data: copy.source.data))
         }
-        return files
+        return Rendered(files: files, renderKeys: renderKeys)
     }
 
     // MARK: - Layout
 
-    func layout(path: String, title: String?, description: String?, breadcrumbs: [(String, String)], section: String?,
-                content: String, isArticle: Bool = false, jsonLD: String? = nil) -> String {
+    /// The layout's values for a page, all but its `content` and the interface strings.
+    func layoutContext(path: String, title: String?, description: String?, breadcrumbs: [(String, String)], section: String?,
+                       isArticle: Bool = false, jsonLD: String? = nil) -> [String: Any] {
         let sections: [(String, String)] = [("kb", "kb/index.html"), ("permits", "permits/index.html")]
             + (site.audience.showsFilings ? [("filings", "filings/index.html")] : [])
             + (site.audience.showsClients ? [("clients", "clients/index.html")] : [])
@@ -204,17 +241,15 @@ public struct SiteRenderer: Sendable {
             },
             "breadcrumbs": breadcrumbs.map { ["label": $0.0, "href": link($0.1, from: path)] },
             "hasBreadcrumbs": !breadcrumbs.isEmpty,
-            "content": content,
             "organization": site.settings.organization ?? "",
             "today": site.today.description,
             "todayText": LanguageFile.formatDate(site.today, strings: ui),
-            "ui": ui,
         ]
         if let base = site.settings.baseURL, path != "404.html" {
             let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             context["canonical"] = base + HTML.encodePath(pretty)
         }
-        return theme.render("layout", context)
+        return context
     }
 
     // MARK: - Shared pieces

@@ -1,16 +1,18 @@
 import Foundation
-import Mustache
 
 /// A theme: Mustache templates and static files. A theme other than `default` may hold only the
 /// files it changes; every other file comes from `Themes/default/`.
 public struct Theme: Sendable {
     public var name: String
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// Static files (CSS, images) by path relative to the theme's `assets/` folder.
     public var assets: [(path: String, data: Data)]
     /// Interface strings by language file name (`zh-CN`, `en`), from `i18n/<language>.yml`; a
     /// theme's file overrides the default theme's key by key.
     public var strings: [String: [String: String]] = [:]
+    /// Digest of every template's text and every interface string: a page rendered with a theme
+    /// of the same fingerprint from the same view model is the same page.
+    public var fingerprint = ""
 
     /// Every template a theme is rendered with.
     public static let templateNames = [
@@ -25,8 +27,9 @@ public struct Theme: Sendable {
             let path = joinPath(themesDirectory, folder)
             return (nil, [Diagnostic.error(path, .start, "theme folder '\(path)' does not exist (use --themes to say where themes are)")])
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var diagnostics: [Diagnostic] = []
+        var fingerprint = StableHasher()
         var names = Set(templateNames)
         for folder in folders {
             let directory = joinPath(themesDirectory, folder, "templates")
@@ -45,13 +48,13 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(path, .start, "template cannot be read as UTF-8 text"))
                 continue
             }
+            fingerprint.add(template)
+            fingerprint.add(text)
             do {
-                library.register(try MustacheTemplate(string: text), named: template)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(path, SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
-                                          "template syntax error: \(error.error)"))
+                try library.register(text, named: template)
             } catch {
-                diagnostics.append(.error(path, .start, "template syntax error: \(error)"))
+                diagnostics.append(.error(path, SourcePosition(line: error.line, column: error.column),
+                                          "template syntax error: \(error.message)"))
             }
         }
         var assets: [String: Data] = [:]
@@ -90,10 +93,22 @@ public struct Theme: Sendable {
         var theme = Theme(name: name, library: library,
                           assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } })
         theme.strings = strings
+        for language in strings.keys.sorted() {
+            fingerprint.add(language)
+            for (key, value) in (strings[language] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                fingerprint.add(key)
+                fingerprint.add(value)
+            }
+        }
+        theme.fingerprint = fingerprint.finalize()
         return (theme, [])
     }
 
     public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(template, TemplateValue(context))
+    }
+
+    public func render(_ template: String, _ context: TemplateValue) -> String {
+        library.render(template, context)
     }
 }

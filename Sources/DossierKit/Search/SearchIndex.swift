@@ -21,11 +21,35 @@ public struct SearchIndex: Sendable {
         self.documents = documents
     }
 
+    /// A term as a dictionary key, hashed and compared by its UTF-8 bytes. `String` hashes
+    /// non-ASCII text through Unicode normalisation, which made Chinese terms the index's main cost;
+    /// the tokenizer's output is already in one form, so bytes suffice.
+    struct Term: Hashable, Comparable {
+        var text: String
+
+        func hash(into hasher: inout Hasher) {
+            var copy = text
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (left: Term, right: Term) -> Bool {
+            left.text.utf8.elementsEqual(right.text.utf8)
+        }
+
+        static func < (left: Term, right: Term) -> Bool { left.text < right.text }
+    }
+
     /// Weighted term counts of one page.
     public static func weights(of document: SearchDocument) -> [String: Int] {
-        var weights: [String: Int] = [:]
+        var result: [String: Int] = [:]
+        for (term, weight) in termWeights(of: document) { result[term.text] = weight }
+        return result
+    }
+
+    static func termWeights(of document: SearchDocument) -> [Term: Int] {
+        var weights: [Term: Int] = [:]
         func add(_ text: String, _ weight: Int) {
-            SearchTokenizer.each(text) { term, _ in weights[term, default: 0] += weight }
+            SearchTokenizer.each(text) { term, _ in weights[Term(text: term), default: 0] += weight }
         }
         add(document.title, titleWeight)
         for keyword in document.keywords { add(keyword, keywordWeight) }
@@ -49,13 +73,13 @@ public struct SearchIndex: Sendable {
     public func files() -> [OutputFile] {
         // Pages are tokenised on every core, a chunk at a time, and merged in page order, so
         // postings come out sorted and only one chunk of per-page tables is alive at once.
-        var postings: [String: [Int32]] = [:]
-        var previous: [String: Int32] = [:]
+        var postings: [Term: [Int32]] = [:]
+        var previous: [Term: Int32] = [:]
         var estimate = 0
         let chunk = 512
         for start in stride(from: 0, to: documents.count, by: chunk) {
             let slice = Array(documents[start..<min(start + chunk, documents.count)])
-            let weights = Parallel.map(slice) { SearchIndex.weights(of: $0) }
+            let weights = Parallel.map(slice) { SearchIndex.termWeights(of: $0) }
             for (offset, table) in weights.enumerated() {
                 let page = Int32(start + offset)
                 for (term, weight) in table {
@@ -74,8 +98,8 @@ public struct SearchIndex: Sendable {
         }
         var shardCount = 1
         while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
-        var shards = [[String]](repeating: [], count: shardCount)
-        for term in postings.keys { shards[Int(Self.hash(term) % UInt32(shardCount))].append(term) }
+        var shards = [[Term]](repeating: [], count: shardCount)
+        for term in postings.keys { shards[Int(Self.hash(term.text) % UInt32(shardCount))].append(term) }
 
         var files: [OutputFile] = []
         files.append(OutputFile(path: "search/meta.js",
@@ -84,7 +108,7 @@ public struct SearchIndex: Sendable {
             var text = "DossierSearch.shard(\(number),{"
             for (index, term) in terms.sorted().enumerated() {
                 if index > 0 { text += "," }
-                text += JSONText.string(term) + ":["
+                text += JSONText.string(term.text) + ":["
                 text += (postings[term] ?? []).map(String.init).joined(separator: ",")
                 text += "]"
             }

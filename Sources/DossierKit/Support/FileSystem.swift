@@ -24,6 +24,10 @@ public struct FileSystem: Sendable {
     public var resolveLink: @Sendable (_ path: String) -> String?
     /// The absolute, canonical form of an existing path.
     public var canonical: @Sendable (_ path: String) -> String?
+    /// Size and modification time of a regular file (nil when missing or not a file).
+    public var info: @Sendable (_ path: String) -> FileInfo?
+    /// A second name for an existing file (a hard link: same bytes, same modification time).
+    public var link: @Sendable (_ existing: String, _ new: String) throws -> Void
 
     public init(
         kind: @escaping @Sendable (String) -> ItemKind,
@@ -37,7 +41,11 @@ public struct FileSystem: Sendable {
         },
         remove: @escaping @Sendable (String) throws -> Void,
         resolveLink: @escaping @Sendable (String) -> String?,
-        canonical: @escaping @Sendable (String) -> String?
+        canonical: @escaping @Sendable (String) -> String?,
+        info: @escaping @Sendable (String) -> FileInfo? = { _ in nil },
+        link: @escaping @Sendable (String, String) throws -> Void = { existing, _ in
+            throw FileSystemError(path: existing, reason: "cannot be linked here")
+        }
     ) {
         self.kind = kind
         self.listDirectory = listDirectory
@@ -49,6 +57,8 @@ public struct FileSystem: Sendable {
         self.remove = remove
         self.resolveLink = resolveLink
         self.canonical = canonical
+        self.info = info
+        self.link = link
     }
 
     /// The machine's real file system.
@@ -110,8 +120,35 @@ public struct FileSystem: Sendable {
             guard let resolved = realpath(path, nil) else { return nil }
             defer { free(resolved) }
             return String(cString: resolved)
+        },
+        info: { path in
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            #if canImport(Darwin)
+            let modified = status.st_mtimespec
+            #else
+            let modified = status.st_mtim
+            #endif
+            return FileInfo(size: Int64(status.st_size), modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec))
+        },
+        link: { existing, new in
+            guard Foundation.link(existing, new) == 0 else {
+                throw FileSystemError(path: existing, reason: "cannot be linked as \(new): \(String(cString: strerror(errno)))")
+            }
         }
     )
+}
+
+/// What the build cache remembers of a written file to know it is still as written.
+public struct FileInfo: Sendable, Equatable, Codable {
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    public var modified: Int64
+
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
 }
 
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {

@@ -1,0 +1,99 @@
+import Crypto
+import Foundation
+
+/// What the previous build wrote, kept in `.<output>.dossier-cache` beside the output folder so
+/// the next build redoes only what changed. It records, for every file of the output, its size,
+/// modification time and SHA-256, and for pages the digest of everything the page was rendered
+/// from (view model, layout values, templates and interface strings).
+///
+/// It is only ever a hint. A file whose size or time differs from the record is treated as
+/// unknown; a cache that is corrupt, from another version or for other build options is ignored.
+/// Deleting it is always safe: the next build is a full one.
+public struct BuildCache: Codable, Sendable, Equatable {
+    /// Bumped whenever what a cache means changes.
+    static let format = 1
+    static let magic = "DOSSIER-CACHE"
+
+    public struct Record: Codable, Sendable, Equatable {
+        public var info: FileInfo
+        /// SHA-256 of the file's bytes, as hex.
+        public var digest: String
+        /// For pages: the digest of the page's inputs.
+        public var renderKey: String?
+    }
+
+    /// Build options, program version and content folder the records hold for.
+    public var key: String
+    public var files: [String: Record]
+
+    public init(key: String, files: [String: Record] = [:]) {
+        self.key = key
+        self.files = files
+    }
+
+    /// `Output` → `.Output.dossier-cache` in the same parent folder.
+    public static func location(output: String) -> String {
+        let trimmed = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
+        return joinPath(parent.isEmpty ? "/" : parent, ".\(name).dossier-cache")
+    }
+
+    /// Why a cache file was not used.
+    public enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {
+        case missing
+        case corrupt
+        case stale
+
+        public var description: String {
+            switch self {
+            case .missing: "no cache"
+            case .corrupt: "the cache file is damaged; ignored"
+            case .stale: "the cache is for other options or another version; ignored"
+            }
+        }
+    }
+
+    /// Reads the cache at `path`, accepting it only when its checksum verifies and its key is `key`.
+    public static func load(_ path: String, key: String, fileSystem: FileSystem) -> Result<BuildCache, Rejection> {
+        guard fileSystem.kind(path) == .file, let data = try? fileSystem.read(path) else { return .failure(.missing) }
+        // Layout: "DOSSIER-CACHE <format> <sha256 of payload>\n" then the JSON payload.
+        guard let newline = data.firstIndex(of: 0x0A) else { return .failure(.corrupt) }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        let payload = data[(newline + 1)...]
+        guard header.count == 3, header[0] == magic else { return .failure(.corrupt) }
+        guard header[1] == String(format) else { return .failure(.stale) }
+        guard header[2] == StableHasher.hex(SHA256.hash(data: payload)) else { return .failure(.corrupt) }
+        guard let cache = try? JSONDecoder().decode(BuildCache.self, from: payload) else { return .failure(.corrupt) }
+        guard cache.key == key else { return .failure(.stale) }
+        return .success(cache)
+    }
+
+    /// Writes the cache next to the output (through a temporary file, so a reader never sees half).
+    public func save(_ path: String, fileSystem: FileSystem) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let payload = try encoder.encode(self)
+        var data = Data("\(Self.magic) \(Self.format) \(StableHasher.hex(SHA256.hash(data: payload)))\n".utf8)
+        data.append(payload)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try fileSystem.write(temporary, data)
+        do {
+            try fileSystem.move(temporary, path)
+        } catch {
+            try? fileSystem.remove(temporary)
+            throw error
+        }
+    }
+
+    /// The record of `path` if the file on disk still has the recorded size and time.
+    func verified(_ path: String, in output: String, fileSystem: FileSystem) -> Record? {
+        guard let record = files[path], fileSystem.info(joinPath(output, path)) == record.info else { return nil }
+        return record
+    }
+
+    /// The digest the cache records for a file's bytes.
+    static func digest(_ data: Data) -> String {
+        StableHasher.hex(SHA256.hash(data: data))
+    }
+}

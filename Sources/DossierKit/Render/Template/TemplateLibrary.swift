@@ -1,0 +1,111 @@
+/// A theme's parsed templates, by name, and the renderer that presents a view model through them.
+/// Values are looked up the Mustache way: a name is searched in the innermost value first, then
+/// outwards; a dotted name then descends from where its first part was found.
+public struct TemplateLibrary: Sendable {
+    var templates: [String: [TemplateNode]] = [:]
+
+    public init() {}
+
+    /// Parses and registers a template; a syntax error carries its line and column.
+    mutating func register(_ text: String, named name: String) throws(TemplateParser.SyntaxError) {
+        templates[name] = try TemplateParser.parse(text)
+    }
+
+    public var names: [String] { templates.keys.sorted() }
+
+    /// Renders the template `name` with `context` as the outermost value; "" if there is no such template.
+    public func render(_ name: String, _ context: TemplateValue) -> String {
+        guard let nodes = templates[name] else { return "" }
+        var output = ""
+        var stack = [context]
+        render(nodes, stack: &stack, indentation: nil, into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?, into output: inout String) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &output) }
+            return
+        }
+        // Inside an indented partial, a piece that starts a new line is indented.
+        var local = ""
+        for node in nodes {
+            var piece = ""
+            render(node, stack: &stack, indentation: indentation, into: &piece)
+            if !piece.isEmpty && local.utf8.last == UInt8(ascii: "\n") { local += indentation }
+            local += piece
+        }
+        output += local
+    }
+
+    private func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: String?, into output: inout String) {
+        switch node {
+        case .text(let text):
+            output += text
+        case .variable(let name, let escaped):
+            switch lookup(name, in: stack) {
+            case .text(let text)?: escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
+            case .number(let text)?: output += text
+            case .bool(let flag)?: output += flag ? "true" : "false"
+            case .list?, .object?, .opaque?, nil: break
+            }
+        case .section(let name, let children, let inverted):
+            let value = lookup(name, in: stack)
+            if inverted {
+                switch value {
+                case .list(let items)? where items.isEmpty:
+                    stack.append(.list(items))
+                    render(children, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                case let value? where value.isPresent:
+                    break
+                default:
+                    render(children, stack: &stack, indentation: indentation, into: &output)
+                }
+                return
+            }
+            switch value {
+            case .list(let items)?:
+                for item in items {
+                    stack.append(item)
+                    render(children, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                }
+            case .bool(true)?:
+                render(children, stack: &stack, indentation: indentation, into: &output)
+            case let value? where value.isPresent:
+                stack.append(value)
+                render(children, stack: &stack, indentation: indentation, into: &output)
+                stack.removeLast()
+            default:
+                break
+            }
+        case .partial(let name, let ownIndentation):
+            guard let nodes = templates[name] else { return }
+            let combined: String? = ownIndentation.map { (indentation ?? "") + $0 } ?? indentation
+            render(nodes, stack: &stack, indentation: combined, into: &output)
+        }
+    }
+
+    private func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let top = stack.last else { return nil }
+        if name.isCurrent { return top }
+        guard let first = name.components.first else { return top }
+        var found: TemplateValue?
+        if name.climbs {
+            for value in stack.reversed() {
+                if case .object(let object) = value, let child = object[first] {
+                    found = child
+                    break
+                }
+            }
+        } else if case .object(let object) = top {
+            found = object[first]
+        }
+        for component in name.components.dropFirst() {
+            guard case .object(let object)? = found else { return nil }
+            found = object[component]
+        }
+        return found
+    }
+}

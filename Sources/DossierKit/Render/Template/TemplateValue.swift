@@ -1,0 +1,67 @@
+/// A view model value as templates see it. View models are built as `[String: Any]` on the Swift
+/// side and converted once per page, so rendering looks names up without dynamic casts.
+public enum TemplateValue: Sendable, Equatable {
+    case text(String)
+    case bool(Bool)
+    /// A number, already written as text.
+    case number(String)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// A Swift value templates cannot present (it renders as nothing and is falsy).
+    case opaque
+
+    /// Converts a view model. Dictionaries must have `String` keys; numbers become text once.
+    public init(_ any: Any) {
+        switch any {
+        case let text as String: self = .text(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .number(String(number))
+        case let object as [String: Any]: self = .object(object.mapValues(TemplateValue.init))
+        case let list as [[String: Any]]: self = .list(list.map { TemplateValue.object($0.mapValues(TemplateValue.init)) })
+        case let list as [String]: self = .list(list.map(TemplateValue.text))
+        case let list as [Any]: self = .list(list.map(TemplateValue.init))
+        case let number as Double: self = .number(String(describing: number))
+        case let value as TemplateValue: self = value
+        default: self = .opaque
+        }
+    }
+
+    /// Sets `key` of an object value (other values are left alone).
+    mutating func setField(_ key: String, _ value: TemplateValue) {
+        guard case .object(var object) = self else { return }
+        self = .opaque
+        object[key] = value
+        self = .object(object)
+    }
+
+    /// Mustache truthiness as our themes rely on it: an empty text is absent, like a missing key.
+    var isPresent: Bool {
+        switch self {
+        case .text(let text): !text.isEmpty
+        case .bool(let flag): flag
+        case .list(let items): !items.isEmpty
+        case .number, .object: true
+        case .opaque: false
+        }
+    }
+
+    /// Feeds the value into a hasher in a canonical order (object keys sorted), so that equal view
+    /// models give equal digests across runs.
+    func digest(into hasher: inout StableHasher) {
+        switch self {
+        case .text(let text): hasher.add(tag: 1); hasher.add(text)
+        case .bool(let flag): hasher.add(tag: flag ? 2 : 3)
+        case .number(let text): hasher.add(tag: 4); hasher.add(text)
+        case .list(let items):
+            hasher.add(tag: 5); hasher.add(count: items.count)
+            for item in items { item.digest(into: &hasher) }
+        case .object(let object):
+            hasher.add(tag: 6); hasher.add(count: object.count)
+            for key in object.keys.sorted() {
+                hasher.add(key)
+                object[key]?.digest(into: &hasher)
+            }
+        case .opaque: hasher.add(tag: 7)
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import DossierKit
+import Foundation
+import Testing
+
+/// A rebuild into an existing output folder uses the cache beside it, rewrites only files whose
+/// bytes change, and always ends with exactly what a clean build writes.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// A private copy of the sample site and the themes, so the test can edit them.
+    static func workspace() throws -> (content: URL, themes: URL, folder: URL) {
+        let folder = try TestSupport.temporaryFolder()
+        let fm = FileManager.default
+        try fm.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Content"), to: folder.appendingPathComponent("Content"))
+        try fm.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Themes"), to: folder.appendingPathComponent("Themes"))
+        return (folder.appendingPathComponent("Content"), folder.appendingPathComponent("Themes"), folder)
+    }
+
+    static func options(_ content: URL, _ themes: URL, _ output: URL) -> BuildOptions {
+        var options = TestSupport.options(content: content.path, output: output.path, today: "2026-11-29")
+        options.themesDirectory = themes.path
+        return options
+    }
+
+    static func modificationTimes(_ root: URL) -> [String: Date] {
+        var result: [String: Date] = [:]
+        for (path, _) in (try? TestSupport.tree(root)) ?? [:] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)
+            result[path] = attributes?[.modificationDate] as? Date
+        }
+        return result
+    }
+
+    static func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(file.lastPathComponent) changed nothing")
+        try Data(changed.utf8).write(to: file)
+    }
+
+    @Test("after each kind of edit, the incremental build is byte-identical to a clean build, and unchanged files keep their times")
+    func incrementalEqualsFull() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        let first = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(first.wrote && !first.hasErrors)
+        #expect(first.cacheNote == BuildCache.Rejection.missing.description)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".Output.dossier-cache").path))
+
+        // Nothing changed: nothing is written and every page comes from the cache.
+        let again = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(again.cacheNote == nil)
+        #expect(again.written == 0 && again.removed == 0)
+        #expect(again.reusedPages == again.pageCount)
+
+        let kb = content.appendingPathComponent("kb")
+        let edits: [(String, () throws -> Void)] = [
+            ("an article's body", {
+                try Self.edit(kb.appendingPathComponent("supplement-period.md")) { $0 + "\n补充一段：审核员要求逐条对应修改说明。\n" }
+            }),
+            ("an article's title", {
+                try Self.edit(kb.appendingPathComponent("algorithm-filing-who-must-file.md")) {
+                    $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"（修订）")
+                }
+            }),
+            ("a permit's name", {
+                try Self.edit(content.appendingPathComponent("permits/algorithm-filing.md")) {
+                    $0.replacingOccurrences(of: "name: 互联网算法备案", with: "name: 算法备案（互联网信息服务）")
+                }
+            }),
+            ("a template", {
+                try Self.edit(themes.appendingPathComponent("default/templates/article.mustache")) { "<p class=\"edited\">修订版</p>\n" + $0 }
+            }),
+            ("an interface string", {
+                try Self.edit(themes.appendingPathComponent("default/i18n/zh-CN.yml")) {
+                    $0.replacingOccurrences(of: "\n\"kb\": \"知识库\"", with: "\n\"kb\": \"知识库（新）\"")
+                }
+            }),
+            ("a holiday calendar", {
+                try Self.edit(content.appendingPathComponent("calendar/2026.yml")) {
+                    $0.replacingOccurrences(of: "holidays: [2026-01-01,", with: "holidays: [2026-01-01, 2026-05-18, 2026-05-19, 2026-05-20,")
+                }
+            }),
+            ("a new article", {
+                try Data("---\ntitle: 新增文章\npermits: [algorithm-filing]\ndate: 2026-05-01\ntags: [新增]\n---\n## 新问题\n\n正文。[[supplement-period]]\n".utf8)
+                    .write(to: kb.appendingPathComponent("added-article.md"))
+            }),
+            ("a deleted article", {
+                try FileManager.default.removeItem(at: kb.appendingPathComponent("added-article.md"))
+            }),
+        ]
+        for (index, (name, apply)) in edits.enumerated() {
+            let before = try TestSupport.tree(output)
+            let timesBefore = Self.modificationTimes(output)
+            // File times have a resolution; make sure a rewrite would show.
+            Thread.sleep(forTimeInterval: 0.02)
+            try apply()
+            let report = try Pipeline().run(Self.options(content, themes, output), write: true)
+            #expect(report.wrote && !report.hasErrors, "\(name): \(report.diagnostics)")
+            #expect(report.cacheNote == nil, "\(name): the cache was not used")
+            let clean = folder.appendingPathComponent("Clean\(index)")
+            let full = try Pipeline().run(Self.options(content, themes, clean), write: true)
+            #expect(full.wrote)
+            let incremental = try TestSupport.tree(output)
+            let reference = try TestSupport.tree(clean)
+            #expect(incremental.keys.sorted() == reference.keys.sorted(), "\(name): different files")
+            let differing = reference.keys.filter { incremental[$0] != reference[$0] }.sorted()
+            #expect(differing.isEmpty, "\(name): \(differing.prefix(5)) differ from a clean build")
+            let showed = incremental != before
+            #expect(showed, "\(name): the edit did not show in the output")
+
+            // Exactly the files reported as written have new times; all others kept theirs.
+            let timesAfter = Self.modificationTimes(output)
+            let touched = timesAfter.filter { path, time in timesBefore[path] != time }.count
+            #expect(touched == report.written, "\(name): \(touched) files have new times, \(report.written) reported written")
+            let changedBytes = incremental.filter { before[$0.key] != $0.value }.count
+            #expect(report.written == changedBytes, "\(name): wrote \(report.written) files, \(changedBytes) changed")
+        }
+    }
+
+    @Test("editing one article's body rewrites a handful of files and renders only the pages that show it")
+    func bodyEditIsSmall() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        _ = try Pipeline().run(Self.options(content, themes, output), write: true)
+        try Self.edit(content.appendingPathComponent("kb/supplement-period.md")) { $0 + "\n新增的一段说明。\n" }
+        let report = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(report.written >= 1 && report.written <= 12, "\(report.written) files written")
+        #expect(report.reusedPages >= report.pageCount - 3, "\(report.reusedPages) of \(report.pageCount) pages reused")
+        let page = try String(contentsOf: output.appendingPathComponent("kb/supplement-period/index.html"), encoding: .utf8)
+        #expect(page.contains("新增的一段说明。"))
+    }
+
+    @Test("a damaged, foreign or out-of-date cache is ignored, and files changed by hand are put right")
+    func untrustedCache() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        let cache = folder.appendingPathComponent(".Output.dossier-cache")
+        _ = try Pipeline().run(Self.options(content, themes, output), write: true)
+        let reference = try TestSupport.tree(output)
+
+        // Damaged: one byte of the payload changed (the checksum no longer matches).
+        var bytes = try Data(contentsOf: cache)
+        bytes[bytes.count - 5] ^= 0x20
+        try bytes.write(to: cache)
+        let damaged = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(damaged.cacheNote == BuildCache.Rejection.corrupt.description)
+        #expect(damaged.reusedPages == 0)
+        #expect(try TestSupport.tree(output) == reference)
+
+        // Garbage and an empty file.
+        for junk in [Data("not a cache".utf8), Data()] {
+            try junk.write(to: cache)
+            let report = try Pipeline().run(Self.options(content, themes, output), write: true)
+            #expect(report.cacheNote == BuildCache.Rejection.corrupt.description)
+            #expect(try TestSupport.tree(output) == reference)
+        }
+
+        // Out of date: made for another audience.
+        var publicOptions = Self.options(content, themes, output)
+        publicOptions.audience = .public
+        _ = try Pipeline().run(publicOptions, write: true)
+        let back = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(back.cacheNote == BuildCache.Rejection.stale.description)
+        #expect(try TestSupport.tree(output) == reference)
+
+        // A page edited by hand in the output (same size, so only its time tells) is rewritten,
+        // and so is one whose time was put back: the cache's record no longer matches both.
+        let page = output.appendingPathComponent("kb/supplement-period/index.html")
+        var html = try Data(contentsOf: page)
+        html[html.count - 10] = UInt8(ascii: "X")
+        try html.write(to: page)
+        let repaired = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(repaired.cacheNote == nil)
+        #expect(repaired.written == 1)
+        #expect(try TestSupport.tree(output) == reference)
+
+        // A deleted page comes back.
+        try FileManager.default.removeItem(at: page)
+        let restored = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(restored.written == 1)
+        #expect(try TestSupport.tree(output) == reference)
+
+        // Deleting the cache is safe: the next build compares every file and writes none.
+        try FileManager.default.removeItem(at: cache)
+        let fresh = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(fresh.written == 0 && fresh.reusedPages == 0)
+        #expect(try TestSupport.tree(output) == reference)
+    }
+
+    @Test("the progress line is drawn on a terminal only: none in a pipe")
+    func noProgressInPipe() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let result = try TestSupport.run(["build", "--content", TestSupport.fixture("good"), "--themes", TestSupport.themes,
+                                          "--output", folder.appendingPathComponent("Out").path])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stderr.contains("\u{1B}["))
+    }
+}
+
+extension IncrementalBuildTests {
+    @Test("on a terminal, a progress line is drawn in place and erased before the summary")
+    func progressOnTerminal() throws {
+        // `script` (util-linux, always on Debian) runs the build on a pseudo-terminal.
+        guard let executable = TestSupport.executable else { throw TestError("no dossier executable") }
+        let folder = try TestSupport.temporaryFolder()
+        let command = [executable.path, "build", "--content", TestSupport.packageRoot.appendingPathComponent("Content").path,
+                       "--themes", TestSupport.themes, "--output", folder.appendingPathComponent("Out").path]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let result = try TestSupport.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\r\u{1B}[Krender "), "\(result.stdout.debugDescription.prefix(300))")
+        #expect(result.stdout.contains("pages (100%)"))
+        #expect(result.stdout.contains("\r\u{1B}[KBuilt "))
+    }
+}
