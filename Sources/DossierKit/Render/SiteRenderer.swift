@@ -58,6 +58,63 @@ public struct SiteRenderer: Sendable {
 
     public func renderSite() -> Rendered {
         var files: [OutputFile] = []
+        let jobs = pageJobs()
+        // Pages are independent: render them on every core, in a fixed order.
+        let renderer = self
+        let counter = ProgressCounter(stage: "render", total: jobs.count, report: progress)
+        let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?, String) in
+            defer { counter.step() }
+            let (pageValue, layoutValue, document) = renderer.values(job)
+            // The page is what the theme makes of these values: the same digest, the same bytes.
+            var hasher = StableHasher()
+            hasher.add(renderer.theme.fingerprint)
+            hasher.add(job.template)
+            pageValue.digest(into: &hasher)
+            layoutValue.digest(into: &hasher)
+            let key = hasher.finalize()
+            if renderer.reusable[job.path] == key {
+                return (OutputFile.kept(job.path), document, key)
+            }
+            return (OutputFile(path: job.path, text: renderer.present(job, page: pageValue, layout: layoutValue)), document, key)
+        }
+        var renderKeys: [String: String] = [:]
+        for (file, _, key) in rendered { renderKeys[file.path] = key }
+        files = rendered.map(\.0)
+        if includeSearch {
+            files += SearchIndex(documents: rendered.compactMap(\.1)).files()
+        }
+        files += supportFiles(pagePaths: jobs.map(\.path))
+        return Rendered(files: files, renderKeys: renderKeys)
+    }
+
+    /// A page's view model and layout values (without the interface strings and the content,
+    /// which `present` adds), and what the search index records of it.
+    func values(_ job: PageJob) -> (page: TemplateValue, layout: TemplateValue, search: SearchDocument?) {
+        let context = withDateTexts(job.build(job.path))
+        let document = job.search.map { info in
+            SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
+                           sections: (context["bodySections"] as? [SearchDocument.Section]
+                                      ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
+        }
+        let pageValue = TemplateValue(context.filter { $0.key != "bodySections" })
+        let layoutValue = TemplateValue(layoutContext(path: job.path, title: job.title, description: job.description,
+                                                      breadcrumbs: job.breadcrumbs, section: job.section,
+                                                      isArticle: job.isArticle, jsonLD: context["jsonLD"] as? String))
+        return (pageValue, layoutValue, document)
+    }
+
+    /// The page's HTML: its template, then the layout around it.
+    func present(_ job: PageJob, page: TemplateValue, layout: TemplateValue) -> String {
+        var page = page
+        var layout = layout
+        page.setField("ui", uiValue)
+        layout.setField("content", .text(theme.render(job.template, page)))
+        layout.setField("ui", uiValue)
+        return theme.render("layout", layout)
+    }
+
+    /// Every page of the site, in output order, with how to build its view model.
+    func pageJobs() -> [PageJob] {
         var jobs: [PageJob] = []
         func page(_ path: String, template: String, title: String?, description: String? = nil,
                   breadcrumbs: [(String, String)] = [], section: String? = nil, search: SearchInfo? = nil,
@@ -160,50 +217,18 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        // Pages are independent: render them on every core, in a fixed order.
-        let renderer = self
-        let counter = ProgressCounter(stage: "render", total: jobs.count, report: progress)
-        let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?, String) in
-            defer { counter.step() }
-            let context = renderer.withDateTexts(job.build(job.path))
-            let jsonLD = context["jsonLD"] as? String
-            let document = job.search.map { info in
-                SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
-                               sections: (context["bodySections"] as? [SearchDocument.Section]
-                                          ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
-            }
-            var pageValue = TemplateValue(context.filter { $0.key != "bodySections" })
-            var layoutValue = TemplateValue(renderer.layoutContext(path: job.path, title: job.title, description: job.description,
-                                                                   breadcrumbs: job.breadcrumbs, section: job.section,
-                                                                   isArticle: job.isArticle, jsonLD: jsonLD))
-            // The page is what the theme makes of these values: the same digest, the same bytes.
-            var hasher = StableHasher()
-            hasher.add(renderer.theme.fingerprint)
-            hasher.add(job.template)
-            pageValue.digest(into: &hasher)
-            layoutValue.digest(into: &hasher)
-            let key = hasher.finalize()
-            if renderer.reusable[job.path] == key {
-                return (OutputFile.kept(job.path), document, key)
-            }
-            pageValue.setField("ui", renderer.uiValue)
-            let content = renderer.theme.render(job.template, pageValue)
-            layoutValue.setField("content", .text(content))
-            layoutValue.setField("ui", renderer.uiValue)
-            return (OutputFile(path: job.path, text: renderer.theme.render("layout", layoutValue)), document, key)
-        }
-        var renderKeys: [String: String] = [:]
-        for (file, _, key) in rendered { renderKeys[file.path] = key }
-        files = rendered.map(\.0)
-        if includeSearch {
-            files += SearchIndex(documents: rendered.compactMap(\.1)).files()
-        }
+        return jobs
+    }
 
+    /// Theme assets, sitemap, feed, the filings export and copied attachments.
+    func supportFiles(pagePaths: [String]) -> [OutputFile] {
+        var files: [OutputFile] = []
         // search.js is of no use without an index (an encrypted brief has none).
         for (path, data) in theme.assets where includeSearch || path != "search.js" {
             files.append(OutputFile(path: "_theme/" + path, data: data))
         }
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: files.map(\.path), baseURL: site.settings.baseURL)))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: pagePaths + files.map(\.path),
+                                                                         baseURL: site.settings.baseURL)))
         files.append(OutputFile(path: "feed.xml", text: Feed.atom(site: site)))
         if site.audience.includesInternal {
             files.append(OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)))
@@ -211,7 +236,7 @@ public struct SiteRenderer: Sendable {
         for copy in site.copies {
             files.append(OutputFile(path: copy.outputPath, data: copy.source.data))
         }
-        return Rendered(files: files, renderKeys: renderKeys)
+        return files
     }
 
     // MARK: - Layout
