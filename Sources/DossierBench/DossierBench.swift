@@ -38,25 +38,57 @@ struct DossierBench {
         let hasHugo = FileManager.default.isExecutableFile(atPath: hugo)
         if !hasHugo { print("Hugo not found at \(hugo) (Debian: apt-get install hugo); measuring Dossier alone") }
         print("size   tool                    median s   pages/s   CPU/wall   peak MB   runs")
+        var fullMedians: [Int: Double] = [:]
+        defer {
+            if let ten = fullMedians[10000], let twenty = fullMedians[20000] {
+                print(String(format: "scaling: 20000 pages take %.2fx the time of 10000", twenty / ten))
+            }
+        }
         for size in sizes {
             let root = URL(fileURLWithPath: ".bench/\(size)")
             if !FileManager.default.fileExists(atPath: root.appendingPathComponent("dossier/Content/site.yml").path) {
                 try Corpus(pages: size).write(to: root)
             }
             let output = root.appendingPathComponent("dossier/Output").path
+            let cache = root.appendingPathComponent("dossier/.Output.dossier-cache").path
+            let build = [dossier, "build", "--content", root.appendingPathComponent("dossier/Content").path,
+                         "--output", output, "--today", "2025-12-31", "--force"]
+            // Full builds: each starts from nothing (no output folder, no cache), as on a fresh CI
+            // runner. Removing the old output is not timed.
             let dossierRuns = try (0..<runs).map { _ in
-                try measure([dossier, "build", "--content", root.appendingPathComponent("dossier/Content").path,
-                             "--output", output, "--today", "2025-12-31", "--force"], environment: [:])
+                try? FileManager.default.removeItem(atPath: output)
+                try? FileManager.default.removeItem(atPath: cache)
+                return try measure(build, environment: [:])
             }
             let pages = try FileManager.default.subpathsOfDirectory(atPath: output).filter { $0.hasSuffix(".html") }.count
             report(size, "dossier (related)", dossierRuns, pages: pages)
+            fullMedians[size] = median(dossierRuns.map(\.seconds))
+            // Incremental: one article's body gains a sentence; the rebuild uses the cache the
+            // previous build left. The article is put back (and rebuilt, untimed) after each run.
+            let article = root.appendingPathComponent("dossier/Content/kb/a1.md")
+            let original = try Data(contentsOf: article)
+            let incrementalRuns = try (0..<runs).map { run -> Measure in
+                var edited = original
+                edited.append(Data("\n新增的一段说明（第\(run)次修改）。\n".utf8))
+                try edited.write(to: article)
+                defer {
+                    try? original.write(to: article)
+                    _ = try? measure(build, environment: [:])
+                }
+                return try measure(build, environment: [:])
+            }
+            report(size, "dossier incremental", incrementalRuns, pages: pages)
+            print(String(format: "%-6d incremental / full = %.0f%%", size,
+                         100 * median(incrementalRuns.map(\.seconds)) / max(median(dossierRuns.map(\.seconds)), 0.001)))
             searchReport(size, output: output)
             guard hasHugo else { continue }
             var hugoMedians: [String: Double] = [:]
             for (label, related) in [("hugo (no related)", "false"), ("hugo (related)", "true")] {
                 let destination = root.appendingPathComponent("hugo/public").path
                 let hugoRuns = try (0..<runs).map { _ in
-                    try measure([hugo, "--source", root.appendingPathComponent("hugo").path, "--destination", destination, "--quiet"],
+                    // Like ours, each Hugo build starts without an output folder.
+                    try? FileManager.default.removeItem(atPath: destination)
+                    return try measure([hugo, "--source", root.appendingPathComponent("hugo").path, "--destination", destination, "--quiet"],
                                 environment: ["HUGO_PARAMS_RELATED": related])
                 }
                 let hugoPages = (try? FileManager.default.subpathsOfDirectory(atPath: destination).filter { $0.hasSuffix(".html") }.count) ?? 0

@@ -214,3 +214,29 @@ extension IncrementalBuildTests {
         #expect(result.stdout.contains("\r\u{1B}[KBuilt "))
     }
 }
+
+extension IncrementalBuildTests {
+    @Test("what a killed build left beside the output goes, even when the next build has nothing to write")
+    func leftoversRemoved() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let output = folder.appendingPathComponent("Output")
+        let options = TestSupport.options(content: TestSupport.fixture("good"), output: output.path)
+        _ = try Pipeline().run(options, write: true)
+        let staging = folder.appendingPathComponent(".Output.staging-99999")
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("kb"), withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: staging.appendingPathComponent("kb/index.html"))
+        try Data("half".utf8).write(to: folder.appendingPathComponent(".Output.dossier-cache.tmp-99999"))
+        // A temporary file of an in-place update that was killed before its rename.
+        try Data("half".utf8).write(to: output.appendingPathComponent("index.html.dossier-new-99999"))
+        let report = try Pipeline().run(options, write: true)
+        #expect(report.written == 0)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(beside == [".Output.dossier-cache", "Output"])
+        // Inside the output, a build with a cache trusts its list of what it wrote. A build killed
+        // while writing leaves no cache (it is deleted before the output is touched), and a build
+        // without one looks at every file and removes what is not part of the site.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".Output.dossier-cache"))
+        _ = try Pipeline().run(options, write: true)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html.dossier-new-99999").path))
+    }
+}

@@ -18,31 +18,51 @@ public enum ContentLimits {
     /// Problems in YAML text that come from typing with a Chinese input method: a full-width colon
     /// after a key (`title：`), a full-width space (U+3000) in indentation.
     public static func fullWidthProblems(in yaml: String, firstLine: Int) -> [(SourcePosition, String)] {
-        guard yaml.unicodeScalars.contains(where: { $0 == "：" || $0 == "\u{3000}" }) else { return [] }
-        var problems: [(SourcePosition, String)] = []
-        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let scalars = Array(line.unicodeScalars)
-            var index = 0
-            while index < scalars.count, scalars[index] == " " || scalars[index] == "-" { index += 1 }
-            if index < scalars.count, scalars[index] == "\u{3000}" {
-                problems.append((SourcePosition(line: firstLine + offset, column: index + 1),
-                                 "full-width space (U+3000) in indentation; YAML needs ordinary spaces"))
-                continue
+        var yaml = yaml
+        return yaml.withUTF8 { bytes in
+            // Only the start of each line can hold these mistakes; the values after a key (where
+            // Chinese text has '：' all the time) are never looked at.
+            var problems: [(SourcePosition, String)] = []
+            let count = bytes.count
+            func isIdeographicSpace(_ index: Int) -> Bool {
+                index + 2 < count && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
             }
-            var keyEnd = index
-            while keyEnd < scalars.count, scalars[keyEnd].isASCII,
-                  scalars[keyEnd].properties.isAlphabetic || scalars[keyEnd] == "_" || ("0"..."9").contains(scalars[keyEnd]) {
-                keyEnd += 1
+            func isFullWidthColon(_ index: Int) -> Bool {
+                index + 2 < count && bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x9A
             }
-            var colon = keyEnd
-            while colon < scalars.count, scalars[colon] == " " || scalars[colon] == "\u{3000}" { colon += 1 }
-            if keyEnd > index, colon < scalars.count, scalars[colon] == "：" {
-                var key = String.UnicodeScalarView()
-                key.append(contentsOf: scalars[index..<keyEnd])
-                problems.append((SourcePosition(line: firstLine + offset, column: colon + 1),
-                                 "full-width colon '：' after '\(String(key))'; YAML needs an ASCII ':' followed by a space"))
+            var lineStart = 0
+            var line = firstLine
+            while lineStart <= count {
+                var index = lineStart
+                var column = 1
+                while index < count, bytes[index] == 0x20 || bytes[index] == 0x2D { index += 1; column += 1 }
+                if isIdeographicSpace(index) {
+                    problems.append((SourcePosition(line: line, column: column),
+                                     "full-width space (U+3000) in indentation; YAML needs ordinary spaces"))
+                } else {
+                    let keyStart = index
+                    while index < count, bytes[index] < 0x80,
+                          (bytes[index] | 0x20 >= 0x61 && bytes[index] | 0x20 <= 0x7A) || bytes[index] == 0x5F
+                            || (bytes[index] >= 0x30 && bytes[index] <= 0x39) {
+                        index += 1
+                        column += 1
+                    }
+                    let keyEnd = index
+                    while index < count, bytes[index] == 0x20 || isIdeographicSpace(index) {
+                        index += bytes[index] == 0x20 ? 1 : 3
+                        column += 1
+                    }
+                    if keyEnd > keyStart, isFullWidthColon(index) {
+                        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]), as: UTF8.self)
+                        problems.append((SourcePosition(line: line, column: column),
+                                         "full-width colon '：' after '\(key)'; YAML needs an ASCII ':' followed by a space"))
+                    }
+                }
+                while index < count, bytes[index] != 0x0A { index += 1 }
+                lineStart = index + 1
+                line += 1
             }
+            return problems
         }
-        return problems
     }
 }

@@ -59,8 +59,12 @@ public struct YAMLFields {
     public mutating func value(_ key: String) -> Yams.Node? {
         used.insert(key)
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = pair.value, scalar.style == .plain,
-           ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        if case .scalar(let scalar) = pair.value, scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
+        }
         return pair.value
     }
 

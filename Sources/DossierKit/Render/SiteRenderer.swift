@@ -90,13 +90,16 @@ public struct SiteRenderer: Sendable {
     /// A page's view model and layout values (without the interface strings and the content,
     /// which `present` adds), and what the search index records of it.
     func values(_ job: PageJob) -> (page: TemplateValue, layout: TemplateValue, search: SearchDocument?) {
-        let context = withDateTexts(job.build(job.path))
+        let context = job.build(job.path)
         let document = job.search.map { info in
             SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
                            sections: (context["bodySections"] as? [SearchDocument.Section]
                                       ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
         }
-        let pageValue = TemplateValue(context.filter { $0.key != "bodySections" })
+        let ui = self.ui
+        let pageValue = TemplateValue(context.filter { $0.key != "bodySections" }, dateText: { text in
+            Day(text).map { LanguageFile.formatDate($0, strings: ui) }
+        })
         let layoutValue = TemplateValue(layoutContext(path: job.path, title: job.title, description: job.description,
                                                       breadcrumbs: job.breadcrumbs, section: job.section,
                                                       isArticle: job.isArticle, jsonLD: context["jsonLD"] as? String))
@@ -278,23 +281,6 @@ public struct SiteRenderer: Sendable {
     }
 
     // MARK: - Shared pieces
-
-    /// Beside every `YYYY-MM-DD` value of a view model, a `<key>Text` with the date as the
-    /// interface language writes it (`2026年11月29日`, `November 29, 2026`); `<time datetime>` keeps
-    /// the ISO form.
-    func withDateTexts(_ context: [String: Any]) -> [String: Any] {
-        var result = context
-        for (key, value) in context {
-            if let text = value as? String, text.utf8.count == 10, let day = Day(text) {
-                result[key + "Text"] = LanguageFile.formatDate(day, strings: ui)
-            } else if let nested = value as? [String: Any] {
-                result[key] = withDateTexts(nested)
-            } else if let list = value as? [[String: Any]] {
-                result[key] = list.map(withDateTexts)
-            }
-        }
-        return result
-    }
 
     /// A relative link from the page at `from` to `target` (both relative to the output folder).
     /// `404.html` is served for missing pages at any depth, so its links are absolute when `base_url` is set.

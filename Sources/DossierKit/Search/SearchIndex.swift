@@ -21,22 +21,27 @@ public struct SearchIndex: Sendable {
         self.documents = documents
     }
 
-    /// A term as a dictionary key, hashed and compared by its UTF-8 bytes. `String` hashes
-    /// non-ASCII text through Unicode normalisation, which made Chinese terms the index's main cost;
-    /// the tokenizer's output is already in one form, so bytes suffice.
-    struct Term: Hashable, Comparable {
-        var text: String
+    /// A term as a dictionary key. Chinese terms (most of them) are their one or two code points
+    /// packed in an integer: `String` hashes non-ASCII text through Unicode normalisation, which
+    /// made making and hashing those strings the index's main cost. Words stay text.
+    enum Term: Hashable {
+        case cjk(UInt64)
+        case word(String)
 
-        func hash(into hasher: inout Hasher) {
-            var copy = text
-            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        init(_ first: UInt32, _ second: UInt32?) {
+            self = .cjk(second.map { 1 << 42 | UInt64(first) << 21 | UInt64($0) } ?? UInt64(first))
         }
 
-        static func == (left: Term, right: Term) -> Bool {
-            left.text.utf8.elementsEqual(right.text.utf8)
+        var text: String {
+            switch self {
+            case .word(let word): return word
+            case .cjk(let code):
+                if code >> 42 == 1 {
+                    return SearchTokenizer.string([UInt32((code >> 21) & 0x1F_FFFF), UInt32(code & 0x1F_FFFF)][...])
+                }
+                return SearchTokenizer.string([UInt32(code)][...])
+            }
         }
-
-        static func < (left: Term, right: Term) -> Bool { left.text < right.text }
     }
 
     /// Weighted term counts of one page.
@@ -49,7 +54,11 @@ public struct SearchIndex: Sendable {
     static func termWeights(of document: SearchDocument) -> [Term: Int] {
         var weights: [Term: Int] = [:]
         func add(_ text: String, _ weight: Int) {
-            SearchTokenizer.each(text) { term, _ in weights[Term(text: term), default: 0] += weight }
+            SearchTokenizer.eachTerm(text, cjk: { first, second in
+                weights[Term(first, second), default: 0] += weight
+            }, word: { scalars, _ in
+                weights[.word(SearchTokenizer.string(scalars)), default: 0] += weight
+            })
         }
         add(document.title, titleWeight)
         for keyword in document.keywords { add(keyword, keywordWeight) }
@@ -98,24 +107,32 @@ public struct SearchIndex: Sendable {
         }
         var shardCount = 1
         while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
-        var shards = [[Term]](repeating: [], count: shardCount)
-        for term in postings.keys { shards[Int(Self.hash(term.text) % UInt32(shardCount))].append(term) }
+        var shards = [[(text: String, term: Term)]](repeating: [], count: shardCount)
+        for term in postings.keys {
+            let text = term.text
+            shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, term))
+        }
 
         var files: [OutputFile] = []
         files.append(OutputFile(path: "search/meta.js",
                                 text: "DossierSearch.meta({\"version\":\(Self.version),\"pages\":\(documents.count),\"shards\":\(shardCount)});\n"))
-        for (number, terms) in shards.enumerated() {
+        // Shards and page files are written on every core.
+        let sharedPostings = postings
+        files += Parallel.map(Array(shards.enumerated())) { number, terms -> OutputFile in
             var text = "DossierSearch.shard(\(number),{"
-            for (index, term) in terms.sorted().enumerated() {
+            for (index, (termText, term)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
                 if index > 0 { text += "," }
-                text += JSONText.string(term.text) + ":["
-                text += (postings[term] ?? []).map(String.init).joined(separator: ",")
+                text += JSONText.string(termText) + ":["
+                for (position, value) in (sharedPostings[term] ?? []).enumerated() {
+                    if position > 0 { text += "," }
+                    text += String(value)
+                }
                 text += "]"
             }
             text += "});\n"
-            files.append(OutputFile(path: "search/t/\(number).js", text: text))
+            return OutputFile(path: "search/t/\(number).js", text: text)
         }
-        for (number, document) in documents.enumerated() {
+        files += Parallel.map(Array(documents.enumerated())) { number, document -> OutputFile in
             var text = "DossierSearch.page(\(number),{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
             text += ",\"k\":\(JSONText.string(document.kind)),\"p\":\(JSONText.string(document.permit))"
             text += ",\"w\":\(JSONText.string(document.keywords.joined(separator: "\n"))),\"s\":["
@@ -123,7 +140,7 @@ public struct SearchIndex: Sendable {
                 "[\(JSONText.string($0.anchor)),\(JSONText.string($0.heading)),\(JSONText.string($0.text))]"
             }.joined(separator: ",")
             text += "]});\n"
-            files.append(OutputFile(path: "search/p/\(number).js", text: text))
+            return OutputFile(path: "search/p/\(number).js", text: text)
         }
         return files
     }
@@ -132,6 +149,10 @@ public struct SearchIndex: Sendable {
 /// JSON string literals, safe inside a script (`<`, U+2028 and U+2029 escaped).
 enum JSONText {
     static func string(_ value: String) -> String {
+        // Most text needs no escape: check the bytes and copy it whole.
+        let plain = !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C })
+            && !value.has("\u{2028}") && !value.has("\u{2029}")
+        if plain { return "\"" + value + "\"" }
         var result = "\""
         result.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {

@@ -63,19 +63,31 @@ public enum SearchTokenizer {
 
     /// Calls `body` with every term of `text` and its kind, in order.
     public static func each(_ text: String, _ body: (String, Kind) -> Void) {
+        eachTerm(text, cjk: { first, second in
+            if let second {
+                body(string([first, second][...]), .bigram)
+            } else {
+                body(string([first][...]), .unigram)
+            }
+        }, word: { scalars, kind in body(string(scalars), kind) })
+    }
+
+    /// The terms of `text` as scalars, without making strings: `cjk` gets a unigram (one scalar)
+    /// or a bigram (two), `word` a word or a part of a joined code. The index builds on this.
+    static func eachTerm(_ text: String, cjk: (UInt32, UInt32?) -> Void, word: (ArraySlice<UInt32>, Kind) -> Void) {
         runs(text) { isCJK, run, joined in
             if isCJK {
                 for index in run.indices {
-                    body(string(run[index...index]), .unigram)
-                    if index + 1 < run.count { body(string(run[index...index + 1]), .bigram) }
+                    cjk(run[index], nil)
+                    if index + 1 < run.count { cjk(run[index], run[index + 1]) }
                 }
                 return
             }
-            if run.count <= maximumLength { body(string(run[...]), .word) }
+            if run.count <= maximumLength { word(run[...], .word) }
             guard joined else { return }
             var start = 0
             for index in 0...run.count where index == run.count || classify(run[index]) == .joiner {
-                if index > start && index - start <= maximumLength { body(string(run[start..<index]), .part) }
+                if index > start && index - start <= maximumLength { word(run[start..<index], .part) }
                 start = index + 1
             }
         }

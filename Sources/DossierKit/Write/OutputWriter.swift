@@ -65,6 +65,9 @@ public struct OutputWriter: Sendable {
             throw OutputError(output: output, detail: "\(file.path): refusing to write outside the output folder")
         }
         do {
+            // Staging folders of killed builds go first, whichever way this build writes.
+            let (parent, name) = Self.parentAndName(output)
+            removeStale(in: parent, name: name)
             if isOwnOutput(output) {
                 return try update(files, in: output, previous: previous)
             }
@@ -250,10 +253,7 @@ public struct OutputWriter: Sendable {
     /// Writes `files` into a staging folder and swaps it with `output`. Paths in `reusing` are
     /// hard-linked from the current output instead of written (copied where links are not possible).
     func stageAndSwap(_ files: [OutputFile], to output: String, reusing: Set<String> = []) throws {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
-        let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
-        let parentPath = parent.isEmpty ? "/" : parent
+        let (parentPath, name) = Self.parentAndName(output)
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = joinPath(parentPath, ".\(name).staging-\(pid)")
         let old = joinPath(parentPath, ".\(name).old-\(pid)")
@@ -326,9 +326,21 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The folder that holds `output`, and `output`'s own name.
+    static func parentAndName(_ output: String) -> (parent: String, name: String) {
+        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
+        return (parent.isEmpty ? "/" : parent, name)
+    }
+
     /// Staging and old folders of earlier builds that were killed, recognised by name and marker.
     func removeStale(in parent: String, name: String) {
         guard let entries = try? fileSystem.listDirectory(parent) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).dossier-cache.tmp-") {
+            // A cache being saved when its build was killed.
+            if fileSystem.kind(joinPath(parent, entry)) == .file { try? fileSystem.remove(joinPath(parent, entry)) }
+        }
         for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             let path = joinPath(parent, entry)
             let inside = (try? fileSystem.listDirectory(path)) ?? []

@@ -12,14 +12,36 @@ public enum TemplateValue: Sendable, Equatable {
 
     /// Converts a view model. Dictionaries must have `String` keys; numbers become text once.
     public init(_ any: Any) {
+        self.init(any, dateText: nil)
+    }
+
+    /// Converts a view model; beside every key whose value is a `YYYY-MM-DD` text, in any object at
+    /// any depth, adds `<key>Text` with what `dateText` makes of it (the date as the interface
+    /// language writes it).
+    public init(_ any: Any, dateText: ((String) -> String?)?) {
+        func object(_ dictionary: [String: Any]) -> TemplateValue {
+            var result: [String: TemplateValue] = [:]
+            result.reserveCapacity(dictionary.count)
+            var twins: [(String, String)] = []
+            for (key, value) in dictionary {
+                if let text = value as? String {
+                    result[key] = .text(text)
+                    if let dateText, text.utf8.count == 10, let written = dateText(text) { twins.append((key + "Text", written)) }
+                } else {
+                    result[key] = TemplateValue(value, dateText: dateText)
+                }
+            }
+            for (key, written) in twins { result[key] = .text(written) }
+            return .object(result)
+        }
         switch any {
         case let text as String: self = .text(text)
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .number(String(number))
-        case let object as [String: Any]: self = .object(object.mapValues(TemplateValue.init))
-        case let list as [[String: Any]]: self = .list(list.map { TemplateValue.object($0.mapValues(TemplateValue.init)) })
+        case let dictionary as [String: Any]: self = object(dictionary)
+        case let list as [[String: Any]]: self = .list(list.map(object))
         case let list as [String]: self = .list(list.map(TemplateValue.text))
-        case let list as [Any]: self = .list(list.map(TemplateValue.init))
+        case let list as [Any]: self = .list(list.map { TemplateValue($0, dateText: dateText) })
         case let number as Double: self = .number(String(describing: number))
         case let value as TemplateValue: self = value
         default: self = .opaque
