@@ -31,3 +31,10 @@ int dossier_exchange(const char *first, const char *second) {
     return -1;
 }
 #endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+void dossier_release_free_memory(void) { malloc_trim(0); }
+#else
+void dossier_release_free_memory(void) {}
+#endif

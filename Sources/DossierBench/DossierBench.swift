@@ -40,6 +40,7 @@ struct DossierBench {
         print("size   tool                    median s   pages/s   CPU/wall   peak MB   runs")
         var fullMedians: [Int: Double] = [:]
         defer {
+            try? FileManager.default.removeItem(atPath: trash)
             if let ten = fullMedians[10000], let twenty = fullMedians[20000] {
                 print(String(format: "scaling: 20000 pages take %.2fx the time of 10000", twenty / ten))
             }
@@ -56,8 +57,8 @@ struct DossierBench {
             // Full builds: each starts from nothing (no output folder, no cache), as on a fresh CI
             // runner. Removing the old output is not timed.
             let dossierRuns = try (0..<runs).map { _ in
-                try? FileManager.default.removeItem(atPath: output)
-                try? FileManager.default.removeItem(atPath: cache)
+                moveAside(output)
+                moveAside(cache)
                 return try measure(build, environment: [:])
             }
             let pages = try FileManager.default.subpathsOfDirectory(atPath: output).filter { $0.hasSuffix(".html") }.count
@@ -87,7 +88,7 @@ struct DossierBench {
                 let destination = root.appendingPathComponent("hugo/public").path
                 let hugoRuns = try (0..<runs).map { _ in
                     // Like ours, each Hugo build starts without an output folder.
-                    try? FileManager.default.removeItem(atPath: destination)
+                    moveAside(destination)
                     return try measure([hugo, "--source", root.appendingPathComponent("hugo").path, "--destination", destination, "--quiet"],
                                 environment: ["HUGO_PARAMS_RELATED": related])
                 }
@@ -133,6 +134,18 @@ struct DossierBench {
             print(String(format: "%-6d search query %@: %d results, loads %.0f KB (%d shards, %d page files)",
                          size, query as NSString, ranked.count, Double(sum) / 1e3, shardFiles.count, min(10, ranked.count)))
         }
+    }
+
+    /// Where earlier outputs go between runs. They are deleted only when the benchmark ends: on
+    /// some file systems (ext4 without a journal, as on the machine these figures come from)
+    /// creating files shortly after deleting tens of thousands is several times slower, which
+    /// would measure the previous run's clean-up rather than the build.
+    static let trash = ".bench/trash"
+
+    static func moveAside(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        try? FileManager.default.createDirectory(atPath: trash, withIntermediateDirectories: true)
+        try? FileManager.default.moveItem(atPath: path, toPath: trash + "/" + UUID().uuidString)
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// What a build or check is asked to do.
@@ -69,15 +70,19 @@ public struct Pipeline: Sendable {
             throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE")
         }
 
-        let loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
+        var loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
         lap("load")
         let parsed = ContentParser(includeInternal: options.audience.includesInternal).parse(loaded.files)
+        // The raw bytes are not needed any more (attachments keep their own): free them before rendering.
+        loaded.files = []
+        dossier_release_free_memory()
         lap("parse")
         if let id = options.audience.clientID, !parsed.clients.contains(where: { $0.id == id }) {
             throw UsageError("there is no client '\(id)'\(Suggestion.hint(for: id, in: parsed.clients.map(\.id)))")
         }
         let (site, modelDiagnostics) = SiteBuilder(audience: options.audience, includeDrafts: options.includeDrafts,
                                                    today: options.today).build(parsed)
+        dossier_release_free_memory()
         lap("model")
         var diagnostics = loaded.diagnostics + parsed.diagnostics + modelDiagnostics
 
@@ -104,7 +109,13 @@ public struct Pipeline: Sendable {
         }
         var files: [OutputFile] = []
         var renderKeys: [String: String] = [:]
-        if let site, let theme, !diagnostics.contains(where: { $0.severity == .error }) {
+        var summary = OutputWriter.Summary()
+        var wrote = false
+        var pageCount = 0
+        var fileCount = 0
+        var reusedPages = 0
+        let renderable = diagnostics.contains(where: { $0.severity == .error }) ? nil : site.flatMap { site in theme.map { (site, $0) } }
+        if let (site, theme) = renderable {
             var renderer = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil)
             if let previous {
                 let fileSystem = self.fileSystem
@@ -117,40 +128,59 @@ public struct Pipeline: Sendable {
                 renderer.reusable = Dictionary(verified.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
             }
             renderer.progress = progress
-            let rendered = renderer.renderSite()
-            files = rendered.files
-            renderKeys = rendered.renderKeys
-        }
-        lap("render")
-        let failed = diagnostics.contains { $0.severity == .error }
-        if let passphrase = options.passphrase, !failed, let site {
-            var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
-            encryptor.strings = theme?.strings[site.settings.language.rawValue] ?? [:]
-            files = try encryptor.protect(files)
-            lap("encrypt")
-        }
-        var wrote = false
-        var summary = OutputWriter.Summary()
-        if write && !failed {
-            // The old cache goes first: if the write is interrupted, no cache describes a folder
-            // it no longer matches.
-            if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
-            summary = try writer.write(files, to: options.outputDirectory, force: options.force, previous: previous)
-            wrote = true
-            if options.passphrase == nil {
+            func count(_ batch: [OutputFile]) {
+                fileCount += batch.count
+                pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
+                reusedPages += batch.filter(\.isKept).count
+            }
+            if write && options.passphrase == nil {
+                // Plain builds stream: each batch of pages goes to the staging folder as it is made.
+                // The old cache goes first: if the write is interrupted, no cache describes a
+                // folder it no longer matches.
+                if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
+                var session = try writer.begin(options.outputDirectory, force: options.force, previous: previous)
+                renderKeys = try renderer.renderSite { batch in
+                    count(batch)
+                    try session.add(batch)
+                    // What the batch used is free again; give it back so the peak stays one batch high.
+                    dossier_release_free_memory()
+                }
+                lap("render")
+                summary = try session.finish()
+                wrote = true
                 var cache = BuildCache(key: cacheKey, files: summary.records)
                 for (path, key) in renderKeys where cache.files[path] != nil { cache.files[path]?.renderKey = key }
                 try? cache.save(cachePath, fileSystem: fileSystem)
+                lap("write")
+            } else {
+                let rendered = renderer.renderSite()
+                files = rendered.files
+                renderKeys = rendered.renderKeys
+                count(files)
+                lap("render")
+                if let passphrase = options.passphrase {
+                    var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
+                    encryptor.strings = theme.strings[site.settings.language.rawValue] ?? [:]
+                    files = try encryptor.protect(files)
+                    fileCount = files.count
+                    lap("encrypt")
+                }
+                if write {
+                    summary = try writer.write(files, to: options.outputDirectory, force: options.force)
+                    wrote = true
+                }
+                lap("write")
             }
+        } else {
+            lap("render")
+            lap("write")
         }
-        lap("write")
-        var report = BuildReport(diagnostics: Array(Set(diagnostics)).sorted(),
-                                 pageCount: files.filter { $0.path.hasSuffix(".html") }.count,
-                                 fileCount: files.count, wrote: wrote, timings: timings)
+        var report = BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: pageCount,
+                                 fileCount: fileCount, wrote: wrote, timings: timings)
         report.written = summary.written
         report.unchanged = summary.unchanged
         report.removed = summary.removed
-        report.reusedPages = files.filter(\.isKept).count
+        report.reusedPages = reusedPages
         report.cacheNote = cacheNote
         return report
     }

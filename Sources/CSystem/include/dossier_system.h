@@ -5,6 +5,10 @@
 /// RENAME_SWAP). Returns 0 on success, -1 with errno set on failure.
 int dossier_exchange(const char *first, const char *second);
 
+/// Gives memory freed by a finished stage back to the system (glibc `malloc_trim`; elsewhere
+/// nothing), so that the peak of a build is the largest stage, not the sum of all of them.
+void dossier_release_free_memory(void);
+
 
 
 #include <stddef.h>

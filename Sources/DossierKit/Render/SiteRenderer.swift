@@ -58,33 +58,47 @@ public struct SiteRenderer: Sendable {
 
     public func renderSite() -> Rendered {
         var files: [OutputFile] = []
+        let renderKeys = renderSite { files += $0 }
+        return Rendered(files: files, renderKeys: renderKeys)
+    }
+
+    /// Renders the site a batch of pages at a time, handing each batch's files to `emit` as soon as
+    /// they are made (so a large site is never all in memory), then the search index and the other
+    /// files. Returns, for every page, the digest of what it was rendered from.
+    public func renderSite(batchSize: Int = 512, emit: ([OutputFile]) throws -> Void) rethrows -> [String: String] {
         let jobs = pageJobs()
         // Pages are independent: render them on every core, in a fixed order.
         let renderer = self
         let counter = ProgressCounter(stage: "render", total: jobs.count, report: progress)
-        let rendered = Parallel.map(jobs) { job -> (OutputFile, SearchDocument?, String) in
-            defer { counter.step() }
-            let (pageValue, layoutValue, document) = renderer.values(job)
-            // The page is what the theme makes of these values: the same digest, the same bytes.
-            var hasher = StableHasher()
-            hasher.add(renderer.theme.fingerprint)
-            hasher.add(job.template)
-            pageValue.digest(into: &hasher)
-            layoutValue.digest(into: &hasher)
-            let key = hasher.finalize()
-            if renderer.reusable[job.path] == key {
-                return (OutputFile.kept(job.path), document, key)
-            }
-            return (OutputFile(path: job.path, text: renderer.present(job, page: pageValue, layout: layoutValue)), document, key)
-        }
         var renderKeys: [String: String] = [:]
-        for (file, _, key) in rendered { renderKeys[file.path] = key }
-        files = rendered.map(\.0)
-        if includeSearch {
-            files += SearchIndex(documents: rendered.compactMap(\.1)).files()
+        var index = SearchIndex()
+        for start in stride(from: 0, to: jobs.count, by: batchSize) {
+            let batch = Array(jobs[start..<min(start + batchSize, jobs.count)])
+            let rendered = Parallel.map(batch) { job -> (OutputFile, SearchDocument?, String) in
+                defer { counter.step() }
+                let (pageValue, layoutValue, document) = renderer.values(job)
+                // The page is what the theme makes of these values: the same digest, the same bytes.
+                var hasher = StableHasher()
+                hasher.add(renderer.theme.fingerprint)
+                hasher.add(job.template)
+                pageValue.digest(into: &hasher)
+                layoutValue.digest(into: &hasher)
+                let key = hasher.finalize()
+                if renderer.reusable[job.path] == key {
+                    return (OutputFile.kept(job.path), document, key)
+                }
+                return (OutputFile(path: job.path, text: renderer.present(job, page: pageValue, layout: layoutValue)), document, key)
+            }
+            for (file, _, key) in rendered { renderKeys[file.path] = key }
+            var files = rendered.map(\.0)
+            if includeSearch { files += index.add(rendered.compactMap(\.1)) }
+            try emit(files)
         }
-        files += supportFiles(pagePaths: jobs.map(\.path))
-        return Rendered(files: files, renderKeys: renderKeys)
+        if includeSearch {
+            try emit(index.finish())
+        }
+        try emit(supportFiles(pagePaths: jobs.map(\.path)))
+        return renderKeys
     }
 
     /// A page's view model and layout values (without the interface strings and the content,

@@ -15,10 +15,29 @@ public struct SearchIndex: Sendable {
     /// Shards are sized for about this many bytes each.
     public static let targetShardBytes = 48_000
 
-    public var documents: [SearchDocument]
+    /// Postings so far: per term, page number deltas (and weights).
+    var postings: [Term: [Int32]] = [:]
+    /// The last page each term was seen on.
+    var previous: [Term: Int32] = [:]
+    /// About how many bytes the shards will take.
+    var estimate = 0
+    /// Pages added so far.
+    public private(set) var pageCount = 0
 
+    public init() {}
+
+    /// An index of `documents`, all at once (`files()` then writes it).
     public init(documents: [SearchDocument]) {
-        self.documents = documents
+        self.init()
+        pendingPages = add(documents)
+    }
+
+    /// Page files of documents given to `init(documents:)`, handed out by `files()`.
+    private var pendingPages: [OutputFile] = []
+
+    /// Every file of the index.
+    public func files() -> [OutputFile] {
+        finish() + pendingPages
     }
 
     /// A term as a dictionary key. Chinese terms (most of them) are their one or two code points
@@ -79,18 +98,17 @@ public struct SearchIndex: Sendable {
         return hash
     }
 
-    public func files() -> [OutputFile] {
-        // Pages are tokenised on every core, a chunk at a time, and merged in page order, so
-        // postings come out sorted and only one chunk of per-page tables is alive at once.
-        var postings: [Term: [Int32]] = [:]
-        var previous: [Term: Int32] = [:]
-        var estimate = 0
+    /// Adds pages (numbered in the order they are added) and returns their page files. Pages
+    /// are tokenised on every core and merged in page order, so postings come out sorted; a
+    /// page's text is not kept once its file is made.
+    public mutating func add(_ documents: [SearchDocument]) -> [OutputFile] {
+        let first = pageCount
         let chunk = 512
         for start in stride(from: 0, to: documents.count, by: chunk) {
             let slice = Array(documents[start..<min(start + chunk, documents.count)])
             let weights = Parallel.map(slice) { SearchIndex.termWeights(of: $0) }
             for (offset, table) in weights.enumerated() {
-                let page = Int32(start + offset)
+                let page = Int32(first + start + offset)
                 for (term, weight) in table {
                     let delta = page - (previous[term] ?? 0)
                     previous[term] = page
@@ -105,34 +123,9 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        var shardCount = 1
-        while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
-        var shards = [[(text: String, term: Term)]](repeating: [], count: shardCount)
-        for term in postings.keys {
-            let text = term.text
-            shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, term))
-        }
-
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: "search/meta.js",
-                                text: "DossierSearch.meta({\"version\":\(Self.version),\"pages\":\(documents.count),\"shards\":\(shardCount)});\n"))
-        // Shards and page files are written on every core.
-        let sharedPostings = postings
-        files += Parallel.map(Array(shards.enumerated())) { number, terms -> OutputFile in
-            var text = "DossierSearch.shard(\(number),{"
-            for (index, (termText, term)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
-                if index > 0 { text += "," }
-                text += JSONText.string(termText) + ":["
-                for (position, value) in (sharedPostings[term] ?? []).enumerated() {
-                    if position > 0 { text += "," }
-                    text += String(value)
-                }
-                text += "]"
-            }
-            text += "});\n"
-            return OutputFile(path: "search/t/\(number).js", text: text)
-        }
-        files += Parallel.map(Array(documents.enumerated())) { number, document -> OutputFile in
+        pageCount += documents.count
+        return Parallel.map(Array(documents.enumerated())) { offset, document -> OutputFile in
+            let number = first + offset
             var text = "DossierSearch.page(\(number),{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
             text += ",\"k\":\(JSONText.string(document.kind)),\"p\":\(JSONText.string(document.permit))"
             text += ",\"w\":\(JSONText.string(document.keywords.joined(separator: "\n"))),\"s\":["
@@ -141,6 +134,36 @@ public struct SearchIndex: Sendable {
             }.joined(separator: ",")
             text += "]});\n"
             return OutputFile(path: "search/p/\(number).js", text: text)
+        }
+    }
+
+    /// The meta file and the term shards, once every page is added.
+    public func finish() -> [OutputFile] {
+        var shardCount = 1
+        while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
+        var shards = [[(text: String, term: Term)]](repeating: [], count: shardCount)
+        for term in postings.keys {
+            let text = term.text
+            shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, term))
+        }
+        var files: [OutputFile] = []
+        files.append(OutputFile(path: "search/meta.js",
+                                text: "DossierSearch.meta({\"version\":\(Self.version),\"pages\":\(pageCount),\"shards\":\(shardCount)});\n"))
+        // Shards are written on every core.
+        let postings = self.postings
+        files += Parallel.map(Array(shards.enumerated())) { number, terms -> OutputFile in
+            var text = "DossierSearch.shard(\(number),{"
+            for (index, (termText, term)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
+                if index > 0 { text += "," }
+                text += JSONText.string(termText) + ":["
+                for (position, value) in (postings[term] ?? []).enumerated() {
+                    if position > 0 { text += "," }
+                    text += String(value)
+                }
+                text += "]"
+            }
+            text += "});\n"
+            return OutputFile(path: "search/t/\(number).js", text: text)
         }
         return files
     }
