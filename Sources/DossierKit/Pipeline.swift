@@ -153,9 +153,7 @@ public struct Pipeline: Sendable {
                 try? cache.save(cachePath, fileSystem: fileSystem)
                 lap("write")
             } else {
-                let rendered = renderer.renderSite()
-                files = rendered.files
-                renderKeys = rendered.renderKeys
+                files = renderer.renderSite().files
                 count(files)
                 lap("render")
                 if let passphrase = options.passphrase {
@@ -166,6 +164,8 @@ public struct Pipeline: Sendable {
                     lap("encrypt")
                 }
                 if write {
+                    // A cache from an earlier plain build no longer describes this folder.
+                    if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
                     summary = try writer.write(files, to: options.outputDirectory, force: options.force)
                     wrote = true
                 }
