@@ -19,7 +19,7 @@ final class ProgressLine: @unchecked Sendable {
         lastDraw = now
         drawn = true
         let percent = total > 0 ? done * 100 / total : 100
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(stage) \(done)/\(total) pages (\(percent)%)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(stage) \(done)/\(total) \(stage == "parse" ? "files" : "pages") (\(percent)%)".utf8))
     }
 
     /// Erases the line so that what follows starts on a clean one.

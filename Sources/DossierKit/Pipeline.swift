@@ -72,7 +72,9 @@ public struct Pipeline: Sendable {
 
         var loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
         lap("load")
-        let parsed = ContentParser(includeInternal: options.audience.includesInternal).parse(loaded.files)
+        var parser = ContentParser(includeInternal: options.audience.includesInternal)
+        parser.progress = progress
+        let parsed = parser.parse(loaded.files)
         // The raw bytes are not needed any more (attachments keep their own): free them before rendering.
         loaded.files = []
         dossier_release_free_memory()

@@ -211,6 +211,8 @@ extension IncrementalBuildTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("\r\u{1B}[Krender "), "\(result.stdout.debugDescription.prefix(300))")
         #expect(result.stdout.contains("pages (100%)"))
+        #expect(result.stdout.contains("\r\u{1B}[Kparse "))
+        #expect(result.stdout.contains("files (100%)"))
         #expect(result.stdout.contains("\r\u{1B}[KBuilt "))
     }
 }

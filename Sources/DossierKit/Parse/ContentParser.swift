@@ -17,6 +17,8 @@ public struct ParsedContent: Sendable {
 /// The parse stage: front matter through Yams, bodies through libcmark, into typed values.
 public struct ContentParser: Sendable {
     public var includeInternal: Bool
+    /// Told how many files are parsed (stage, done, total), for a progress line.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
 
     public init(includeInternal: Bool) {
         self.includeInternal = includeInternal
@@ -53,7 +55,9 @@ public struct ContentParser: Sendable {
         var content = ParsedContent()
         var sawSettings = false
         // Pages are independent: parse them on every core, then gather them in file order.
+        let counter = ProgressCounter(stage: "parse", total: files.count, report: progress)
         let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic]) in
+            defer { counter.step() }
             switch file.role {
             case .permit, .client, .article, .filing: return parsePage(file)
             default: return (.other, [])
