@@ -53,11 +53,27 @@ enum WikiLinks {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing spaces and tabs.
+    /// Without leading and trailing spaces and tabs (compared as bytes: both are ASCII).
     func trimmedSpaces() -> String {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 else { break }
+            end = last
+        }
+        return String(text[start..<end])
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs; most texts have none and are returned as they are.
+    func trimmedSpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        return self[...].trimmedSpaces()
     }
 }

@@ -186,8 +186,8 @@ public struct YAMLFields {
 
     /// Warns about keys that nothing read: usually a typo.
     public mutating func reportUnknownKeys(known: [String]) {
-        let all = Set(known).union(used)
-        for pair in pairs where !all.contains(pair.key) {
+        for pair in pairs where !used.contains(pair.key) && !known.contains(pair.key) {
+            let all = Set(known).union(used)
             warning(position(of: pair.keyNode), "unknown key '\(pair.key)' is ignored\(Suggestion.hint(for: pair.key, in: all))")
         }
     }

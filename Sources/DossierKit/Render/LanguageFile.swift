@@ -37,27 +37,59 @@ public enum LanguageFile {
 
     /// `2026-11-29` as the language writes it, from the `date.format` pattern and `month.N` names.
     public static func formatDate(_ day: Day, strings: [String: String]) -> String {
-        let (year, month, date) = (day.year, day.month, day.day)
-        let pattern = strings["date.format"] ?? "{year}-{month2}-{day2}"
-        // One pass over the pattern: `{name}` is a field, anything else is copied.
-        var result = ""
-        var rest = Substring(pattern)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
-            switch name {
-            case "year": result += String(year)
-            case "monthName": result += strings["month.\(month)"] ?? String(month)
-            case "month2": result += month < 10 ? "0\(month)" : String(month)
-            case "day2": result += date < 10 ? "0\(date)" : String(date)
-            case "month": result += String(month)
-            case "day": result += String(date)
-            default: result += rest[open...close]
-            }
-            rest = rest[rest.index(after: close)...]
+        DateFormat(strings: strings).format(day)
+    }
+
+    /// A language's `date.format`, read once: the pattern cut into literal text and fields, and
+    /// the month names. Formatting a date is then a walk over a few pieces.
+    public struct DateFormat: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            case year, monthName, month2, day2, month, day
         }
-        result += rest
-        return result
+
+        let pieces: [Piece]
+        let monthNames: [String]
+
+        public init(strings: [String: String]) {
+            let pattern = strings["date.format"] ?? "{year}-{month2}-{day2}"
+            var pieces: [Piece] = []
+            // `{name}` is a field; anything else, unknown names included, is copied.
+            var rest = Substring(pattern)
+            while let open = rest.firstIndex(of: "{") {
+                if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+                guard let close = rest[open...].firstIndex(of: "}") else { break }
+                switch rest[rest.index(after: open)..<close] {
+                case "year": pieces.append(.year)
+                case "monthName": pieces.append(.monthName)
+                case "month2": pieces.append(.month2)
+                case "day2": pieces.append(.day2)
+                case "month": pieces.append(.month)
+                case "day": pieces.append(.day)
+                default: pieces.append(.text(String(rest[open...close])))
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+            self.pieces = pieces
+            monthNames = (1...12).map { strings["month.\($0)"] ?? String($0) }
+        }
+
+        public func format(_ day: Day) -> String {
+            let (year, month, date) = (day.year, day.month, day.day)
+            var result = ""
+            for piece in pieces {
+                switch piece {
+                case .text(let text): result += text
+                case .year: result += String(year)
+                case .monthName: result += (1...12).contains(month) ? monthNames[month - 1] : String(month)
+                case .month2: result += month < 10 ? "0\(month)" : String(month)
+                case .day2: result += date < 10 ? "0\(date)" : String(date)
+                case .month: result += String(month)
+                case .day: result += String(date)
+                }
+            }
+            return result
+        }
     }
 }

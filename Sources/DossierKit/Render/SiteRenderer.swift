@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     /// not rendered again: it comes out as `OutputFile.kept`.
     public var reusable: [String: String] = [:]
     let uiValue: TemplateValue
+    /// How the interface language writes dates.
+    let dateFormat: LanguageFile.DateFormat
     /// Told how many pages are done (stage, done, total), for a progress line.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -21,6 +23,7 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.ui = theme.strings[site.settings.language.rawValue] ?? [:]
         self.uiValue = TemplateValue(ui)
+        self.dateFormat = LanguageFile.DateFormat(strings: ui)
         self.includeSearch = includeSearch
     }
 
@@ -110,9 +113,9 @@ public struct SiteRenderer: Sendable {
                            sections: (context["bodySections"] as? [SearchDocument.Section]
                                       ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
         }
-        let ui = self.ui
+        let dates = dateFormat
         let pageValue = TemplateValue(context.filter { $0.key != "bodySections" }, dateText: { text in
-            Day(text).map { LanguageFile.formatDate($0, strings: ui) }
+            Day(text).map(dates.format)
         })
         let layoutValue = TemplateValue(layoutContext(path: job.path, title: job.title, description: job.description,
                                                       breadcrumbs: job.breadcrumbs, section: job.section,
@@ -285,7 +288,7 @@ public struct SiteRenderer: Sendable {
             "hasBreadcrumbs": !breadcrumbs.isEmpty,
             "organization": site.settings.organization ?? "",
             "today": site.today.description,
-            "todayText": LanguageFile.formatDate(site.today, strings: ui),
+            "todayText": dateFormat.format(site.today),
         ]
         if let base = site.settings.baseURL, path != "404.html" {
             let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
