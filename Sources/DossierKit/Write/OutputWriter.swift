@@ -1,13 +1,14 @@
 import Foundation
 
-/// The write stage: writes every file into a staging folder beside the output folder, then swaps
-/// it into place. A failed or killed build leaves the previous output as it was; nothing outside
-/// the output folder and its staging folder is written or deleted.
+/// The write stage: changed files go into a staging folder beside the output folder, and only
+/// then into place (the whole folder swapped, or a few files renamed; see `WriteSession`). A failed
+/// build leaves the previous output as it was; nothing outside the output folder, its staging
+/// folder and the build cache beside it is written or deleted.
 public struct OutputWriter: Sendable {
     public var fileSystem: FileSystem
     /// Name of the file that marks a folder as written by Dossier (so it may be replaced).
     public static let markerName = ".dossier-output"
-    static let markerText = "This folder is written by dossier build and replaced whole on every build.\n"
+    static let markerText = "This folder is written by dossier build, which replaces or updates it on every build.\n"
     /// Placeholders a repository may keep in an output folder; they survive each build.
     static let placeholders: Set<String> = [".gitkeep", ".gitignore", "README.md"]
 
