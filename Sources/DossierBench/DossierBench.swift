@@ -79,6 +79,9 @@ struct DossierBench {
                 return try measure(build, environment: [:])
             }
             report(size, "dossier incremental", incrementalRuns, pages: pages)
+            // Nothing changed since the last build (a commit that did not touch the content).
+            let unchangedRuns = try (0..<runs).map { _ in try measure(build, environment: [:]) }
+            report(size, "dossier nothing changed", unchangedRuns, pages: pages)
             print(String(format: "%-6d incremental / full = %.0f%%", size,
                          100 * median(incrementalRuns.map(\.seconds)) / max(median(dossierRuns.map(\.seconds)), 0.001)))
             searchReport(size, output: output)

@@ -146,7 +146,11 @@ struct Build: ParsableCommand {
         // What changed on disk, for people deploying with rsync: unchanged files keep their times.
         var counts = "\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed"
         if result.reusedPages > 0 { counts += ", \(result.reusedPages) pages reused" }
-        if let note = result.cacheNote { counts += "; \(note)" }
+        if result.upToDate {
+            counts += "; nothing changed since the last build"
+        } else if let note = result.cacheNote {
+            counts += "; \(note)"
+        }
         print("Built \(result.pageCount) pages in \(String(format: "%.2f", seconds)) s → \(output)\(output.hasSuffix("/") ? "" : "/") (\(counts))")
     }
 }

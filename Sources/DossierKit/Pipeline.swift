@@ -37,6 +37,9 @@ public struct BuildReport: Sendable {
     public var reusedPages = 0
     /// Why the build cache was not used, when it was not (nil when it was).
     public var cacheNote: String?
+    /// Nothing the build reads changed since the last build and its output is intact: nothing
+    /// was parsed, rendered or written.
+    public var upToDate = false
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -72,10 +75,15 @@ public struct Pipeline: Sendable {
 
         var loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
         lap("load")
+        if write, let report = upToDateReport(options, loaded: loaded, timings: timings) {
+            return report
+        }
         var parser = ContentParser(includeInternal: options.audience.includesInternal)
         parser.progress = progress
         let parsed = parser.parse(loaded.files)
-        // The raw bytes are not needed any more (attachments keep their own): free them before rendering.
+        // The raw bytes are not needed any more (attachments keep their own): free them before
+        // rendering, keeping only paths and hashes for the build cache.
+        let contentFiles = loaded.files.map { (path: $0.relativePath, hash: $0.hash) }
         loaded.files = []
         dossier_release_free_memory()
         lap("parse")
@@ -152,6 +160,10 @@ public struct Pipeline: Sendable {
                 wrote = true
                 var cache = BuildCache(key: cacheKey, files: summary.records)
                 for (path, key) in renderKeys where cache.files[path] != nil { cache.files[path]?.renderKey = key }
+                cache.inputs = inputsDigest(options, files: contentFiles, theme: theme)
+                cache.themeName = themeName
+                cache.pageCount = pageCount
+                cache.diagnostics = Array(Set(diagnostics)).sorted()
                 try? cache.save(cachePath, fileSystem: fileSystem)
                 lap("write")
             } else {
@@ -185,6 +197,61 @@ public struct Pipeline: Sendable {
         report.reusedPages = reusedPages
         report.cacheNote = cacheNote
         return report
+    }
+
+    /// The report of a build that has nothing to do, or nil: the cache holds for these options,
+    /// every content file and the theme are as the last build read them, the date is the same and
+    /// every file of the output still has the size and time that build gave it.
+    func upToDateReport(_ options: BuildOptions, loaded: ContentLoader.Result,
+                        timings: [(String, Double)]) -> BuildReport? {
+        guard options.passphrase == nil else { return nil }
+        let writer = OutputWriter(fileSystem: fileSystem)
+        guard writer.isOwnOutput(options.outputDirectory) else { return nil }
+        let themesDirectory = options.themesDirectory ?? defaultThemesDirectory(content: options.contentDirectory)
+        // The theme's name comes from site.yml; if the content is unchanged, it is the one the cache names.
+        let path = BuildCache.location(output: options.outputDirectory)
+        guard case .success(let cache) = BuildCache.load(path, key: nil, fileSystem: fileSystem),
+              let cachedTheme = cache.themeName, let inputs = cache.inputs else { return nil }
+        let themeName = options.theme ?? cachedTheme
+        guard cache.key == cacheKey(options, themeName: themeName, themesDirectory: themesDirectory) else { return nil }
+        let (theme, problems) = Theme.load(name: themeName, themesDirectory: themesDirectory, fileSystem: fileSystem)
+        guard let theme, problems.isEmpty else { return nil }
+        let files = loaded.files.map { (path: $0.relativePath, hash: $0.hash) }
+        guard inputsDigest(options, files: files, theme: theme) == inputs else { return nil }
+        let output = options.outputDirectory
+        let fileSystem = self.fileSystem
+        let intact = Parallel.map(Array(cache.files)) { path, record in fileSystem.info(joinPath(output, path)) == record.info }
+        guard !intact.contains(false) else { return nil }
+        // What a killed build left beside the output still goes.
+        let (parent, name) = OutputWriter.parentAndName(output)
+        writer.removeStale(in: parent, name: name)
+        var report = BuildReport(diagnostics: cache.diagnostics, pageCount: cache.pageCount, fileCount: cache.files.count,
+                                 wrote: true, timings: timings)
+        report.unchanged = cache.files.count
+        report.reusedPages = cache.pageCount
+        report.upToDate = true
+        return report
+    }
+
+    /// Digest of what a build reads besides its options: every content file (path and FNV-1a
+    /// hash), the theme's templates, strings and assets, the date, and the content folder as
+    /// typed (diagnostics name files through it).
+    func inputsDigest(_ options: BuildOptions, files: [(path: String, hash: UInt64)], theme: Theme) -> String {
+        var hasher = StableHasher()
+        hasher.add(options.contentDirectory)
+        hasher.add(options.today.description)
+        hasher.add(theme.name)
+        hasher.add(theme.fingerprint)
+        for (path, data) in theme.assets {
+            hasher.add(path)
+            hasher.add(bytes: data)
+        }
+        hasher.add(count: files.count)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            hasher.add(file.path)
+            hasher.add(String(file.hash, radix: 16))
+        }
+        return hasher.finalize()
     }
 
     /// What a cache must have been made with to be used: the program, the options that change

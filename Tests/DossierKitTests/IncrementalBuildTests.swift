@@ -46,11 +46,13 @@ struct IncrementalBuildTests {
         #expect(first.cacheNote == BuildCache.Rejection.missing.description)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".Output.dossier-cache").path))
 
-        // Nothing changed: nothing is written and every page comes from the cache.
+        // Nothing changed: the build sees it after reading the content, and stops there.
         let again = try Pipeline().run(Self.options(content, themes, output), write: true)
-        #expect(again.cacheNote == nil)
+        #expect(again.upToDate)
         #expect(again.written == 0 && again.removed == 0)
-        #expect(again.reusedPages == again.pageCount)
+        #expect(again.pageCount == first.pageCount && again.reusedPages == again.pageCount)
+        #expect(again.diagnostics == first.diagnostics)
+        #expect(again.timings.map(\.stage) == ["load"])
 
         let kb = content.appendingPathComponent("kb")
         let edits: [(String, () throws -> Void)] = [
@@ -96,6 +98,7 @@ struct IncrementalBuildTests {
             try apply()
             let report = try Pipeline().run(Self.options(content, themes, output), write: true)
             #expect(report.wrote && !report.hasErrors, "\(name): \(report.diagnostics)")
+            #expect(!report.upToDate, "\(name): taken for a build with nothing to do")
             #expect(report.cacheNote == nil, "\(name): the cache was not used")
             let clean = folder.appendingPathComponent("Clean\(index)")
             let full = try Pipeline().run(Self.options(content, themes, clean), write: true)
@@ -240,5 +243,44 @@ extension IncrementalBuildTests {
         try FileManager.default.removeItem(at: folder.appendingPathComponent(".Output.dossier-cache"))
         _ = try Pipeline().run(options, write: true)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html.dossier-new-99999").path))
+    }
+}
+
+extension IncrementalBuildTests {
+    @Test("a build with nothing to do stops after reading; a new date, a theme asset or a file changed by hand make it build")
+    func upToDate() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        // A warning, to see it reported again by a build that does nothing.
+        try Data("---\ntitle: 警告\npermits: [algorithm-filing]\ndate: 2026-05-01\nunknown_key: 1\n---\n正文。\n".utf8)
+            .write(to: content.appendingPathComponent("kb/with-warning.md"))
+        let first = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(first.diagnostics.contains { $0.message.contains("unknown_key") })
+        let same = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(same.upToDate)
+        #expect(same.diagnostics == first.diagnostics)
+
+        // Another date: pages showing it change.
+        var later = Self.options(content, themes, output)
+        later.today = Day("2026-11-30") ?? later.today
+        let dated = try Pipeline().run(later, write: true)
+        #expect(!dated.upToDate && dated.written > 0)
+
+        // A theme asset (not a template or string): the copy in the output follows.
+        let css = themes.appendingPathComponent("default/assets/style.css")
+        try Data((try String(contentsOf: css, encoding: .utf8) + "\n/* changed */\n").utf8).write(to: css)
+        let styled = try Pipeline().run(later, write: true)
+        #expect(!styled.upToDate && styled.written == 1)
+        let copied = try String(contentsOf: output.appendingPathComponent("_theme/style.css"), encoding: .utf8)
+        #expect(copied.hasSuffix("/* changed */\n"))
+
+        // A file of the output changed by hand is put back.
+        let page = output.appendingPathComponent("kb/with-warning/index.html")
+        let original = try Data(contentsOf: page)
+        try Data("damaged".utf8).write(to: page)
+        let repaired = try Pipeline().run(later, write: true)
+        #expect(!repaired.upToDate && repaired.written == 1)
+        #expect(try Data(contentsOf: page) == original)
+        #expect(try Pipeline().run(later, write: true).upToDate)
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// Deleting it is always safe: the next build is a full one.
 public struct BuildCache: Codable, Sendable, Equatable {
     /// Bumped whenever what a cache means changes.
-    static let format = 1
+    static let format = 2
     static let magic = "DOSSIER-CACHE"
 
     public struct Record: Codable, Sendable, Equatable {
@@ -25,6 +25,15 @@ public struct BuildCache: Codable, Sendable, Equatable {
     /// Build options, program version and content folder the records hold for.
     public var key: String
     public var files: [String: Record]
+    /// Digest of everything the build read: every content file, the theme (templates, strings,
+    /// assets), the date and the options. When the next build reads the same, and the output
+    /// still holds what was written, it has nothing to do.
+    public var inputs: String?
+    /// The theme that build used (it is named in `site.yml`, which is part of the inputs).
+    public var themeName: String?
+    /// What that build reported, to report again when nothing changed.
+    public var pageCount = 0
+    public var diagnostics: [Diagnostic] = []
 
     public init(key: String, files: [String: Record] = [:]) {
         self.key = key
@@ -54,8 +63,9 @@ public struct BuildCache: Codable, Sendable, Equatable {
         }
     }
 
-    /// Reads the cache at `path`, accepting it only when its checksum verifies and its key is `key`.
-    public static func load(_ path: String, key: String, fileSystem: FileSystem) -> Result<BuildCache, Rejection> {
+    /// Reads the cache at `path`, accepting it only when its checksum verifies and its key is `key`
+    /// (any key when `key` is nil: the caller checks it).
+    public static func load(_ path: String, key: String?, fileSystem: FileSystem) -> Result<BuildCache, Rejection> {
         guard fileSystem.kind(path) == .file, let data = try? fileSystem.read(path) else { return .failure(.missing) }
         // Layout: "DOSSIER-CACHE <format> <sha256 of payload>\n" then the JSON payload.
         guard let newline = data.firstIndex(of: 0x0A) else { return .failure(.corrupt) }
@@ -65,7 +75,7 @@ public struct BuildCache: Codable, Sendable, Equatable {
         guard header[1] == String(format) else { return .failure(.stale) }
         guard header[2] == StableHasher.hex(SHA256.hash(data: payload)) else { return .failure(.corrupt) }
         guard let cache = try? JSONDecoder().decode(BuildCache.self, from: payload) else { return .failure(.corrupt) }
-        guard cache.key == key else { return .failure(.stale) }
+        if let key, cache.key != key { return .failure(.stale) }
         return .success(cache)
     }
 
