@@ -166,23 +166,25 @@ public struct Pipeline: Sendable {
                 cache.diagnostics = Array(Set(diagnostics)).sorted()
                 try? cache.save(cachePath, fileSystem: fileSystem)
                 lap("write")
-            } else {
+            } else if !write {
+                // `dossier check`: every page is rendered (a template can fail on real data) and dropped.
+                _ = renderer.renderSite { batch in count(batch) }
+                lap("render")
+                lap("write")
+            } else if let passphrase = options.passphrase {
+                // An encrypted brief needs every file at once: their paths are replaced by opaque ones.
                 files = renderer.renderSite().files
                 count(files)
                 lap("render")
-                if let passphrase = options.passphrase {
-                    var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
-                    encryptor.strings = theme.strings[site.settings.language.rawValue] ?? [:]
-                    files = try encryptor.protect(files)
-                    fileCount = files.count
-                    lap("encrypt")
-                }
-                if write {
-                    // A cache from an earlier plain build no longer describes this folder.
-                    if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
-                    summary = try writer.write(files, to: options.outputDirectory, force: options.force)
-                    wrote = true
-                }
+                var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
+                encryptor.strings = theme.strings[site.settings.language.rawValue] ?? [:]
+                files = try encryptor.protect(files)
+                fileCount = files.count
+                lap("encrypt")
+                // A cache from an earlier plain build no longer describes this folder.
+                if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
+                summary = try writer.write(files, to: options.outputDirectory, force: options.force)
+                wrote = true
                 lap("write")
             }
         } else {
