@@ -117,7 +117,6 @@ public struct Pipeline: Sendable {
             case .failure(let rejection): cacheNote = rejection.description
             }
         }
-        var files: [OutputFile] = []
         var renderKeys: [String: String] = [:]
         var summary = OutputWriter.Summary()
         var wrote = false
@@ -127,16 +126,7 @@ public struct Pipeline: Sendable {
         let renderable = diagnostics.contains(where: { $0.severity == .error }) ? nil : site.flatMap { site in theme.map { (site, $0) } }
         if let (site, theme) = renderable {
             var renderer = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil)
-            if let previous {
-                let fileSystem = self.fileSystem
-                let output = options.outputDirectory
-                let candidates = previous.files.filter { $0.value.renderKey != nil }.map { ($0.key, $0.value) }
-                let verified = Parallel.map(candidates) { path, record -> (String, String)? in
-                    guard let key = record.renderKey, fileSystem.info(joinPath(output, path)) == record.info else { return nil }
-                    return (path, key)
-                }
-                renderer.reusable = Dictionary(verified.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
-            }
+            if let previous { renderer.reusable = reusablePages(previous, output: options.outputDirectory) }
             renderer.progress = progress
             func count(_ batch: [OutputFile]) {
                 fileCount += batch.count
@@ -164,6 +154,7 @@ public struct Pipeline: Sendable {
                 cache.themeName = themeName
                 cache.pageCount = pageCount
                 cache.diagnostics = Array(Set(diagnostics)).sorted()
+                // A cache that cannot be written only makes the next build slower.
                 try? cache.save(cachePath, fileSystem: fileSystem)
                 lap("write")
             } else if !write {
@@ -173,7 +164,7 @@ public struct Pipeline: Sendable {
                 lap("write")
             } else if let passphrase = options.passphrase {
                 // An encrypted brief needs every file at once: their paths are replaced by opaque ones.
-                files = renderer.renderSite().files
+                var files = renderer.renderSite().files
                 count(files)
                 lap("render")
                 var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
@@ -199,6 +190,18 @@ public struct Pipeline: Sendable {
         report.reusedPages = reusedPages
         report.cacheNote = cacheNote
         return report
+    }
+
+    /// Pages of the previous build whose files are still as it wrote them, with the digest of
+    /// their inputs then: the renderer need not render them again if the digest is the same.
+    func reusablePages(_ previous: BuildCache, output: String) -> [String: String] {
+        let fileSystem = self.fileSystem
+        let candidates = previous.files.filter { $0.value.renderKey != nil }.map { ($0.key, $0.value) }
+        let verified = Parallel.map(candidates) { path, record -> (String, String)? in
+            guard let key = record.renderKey, fileSystem.info(joinPath(output, path)) == record.info else { return nil }
+            return (path, key)
+        }
+        return Dictionary(verified.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The report of a build that has nothing to do, or nil: the cache holds for these options,
