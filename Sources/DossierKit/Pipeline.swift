@@ -50,6 +50,8 @@ public struct Pipeline: Sendable {
     public var fileSystem: FileSystem
     /// Told how far a long stage is (stage name, done, total); the CLI draws a progress line.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// Kept by a long-running process (`dossier serve`) so that unchanged files are not parsed again.
+    public var parseMemo: ParseMemo?
 
     public init(fileSystem: FileSystem = .local) {
         self.fileSystem = fileSystem
@@ -80,6 +82,7 @@ public struct Pipeline: Sendable {
         }
         var parser = ContentParser(includeInternal: options.audience.includesInternal)
         parser.progress = progress
+        parser.memo = parseMemo
         let parsed = parser.parse(loaded.files)
         // The raw bytes are not needed any more (attachments keep their own): free them before
         // rendering, keeping only paths and hashes for the build cache.

@@ -13,6 +13,8 @@ public final class DevServer: Sendable {
     let state = LiveState()
     /// Where the site is built; served from here, never from the user's Output/.
     public let siteFolder: String
+    /// Parsed pages of the last build: a save re-parses only the files that changed.
+    let parseMemo = ParseMemo()
     let log: @Sendable (String) -> Void
 
     public init(options: BuildOptions, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
@@ -122,7 +124,9 @@ public final class DevServer: Sendable {
     func build(reason: String?) async {
         let started = Date()
         do {
-            let report = try Pipeline().run(options, write: true)
+            var pipeline = Pipeline()
+            pipeline.parseMemo = parseMemo
+            let report = try pipeline.run(options, write: true)
             let problems = report.diagnostics.map(\.description)
             if !problems.isEmpty { log(problems.joined(separator: "\n")) }
             if report.wrote {

@@ -284,3 +284,34 @@ extension IncrementalBuildTests {
         #expect(try Pipeline().run(later, write: true).upToDate)
     }
 }
+
+extension IncrementalBuildTests {
+    @Test("dossier serve's parse memo: a rebuild parses only the changed file, and builds what a clean build does")
+    func parseMemo() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        var pipeline = Pipeline()
+        pipeline.parseMemo = ParseMemo()
+        _ = try pipeline.run(Self.options(content, themes, output), write: true)
+        #expect(pipeline.parseMemo?.lastHits == 0)
+        let pages = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("kb").path).count
+            + FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("permits").path).count
+
+        try Self.edit(content.appendingPathComponent("kb/supplement-period.md")) { $0 + "\n记忆测试的一段。\n" }
+        try FileManager.default.removeItem(at: content.appendingPathComponent("kb/auction-license-fees.md"))
+        let report = try pipeline.run(Self.options(content, themes, output), write: true)
+        #expect(!report.hasErrors)
+        let hits = pipeline.parseMemo?.lastHits ?? 0
+        // Every Markdown page but the edited one (and the deleted one) came from the memo.
+        #expect(hits >= pages - 2 && hits > 50, "\(hits) of about \(pages)")
+        let clean = folder.appendingPathComponent("Clean")
+        _ = try Pipeline().run(Self.options(content, themes, clean), write: true)
+        #expect(try TestSupport.tree(output) == TestSupport.tree(clean))
+
+        // Another audience parses afresh (internal sections are cut while parsing).
+        var publicOptions = Self.options(content, themes, folder.appendingPathComponent("Public"))
+        publicOptions.audience = .public
+        _ = try pipeline.run(publicOptions, write: true)
+        #expect(pipeline.parseMemo?.lastHits == 0)
+    }
+}

@@ -19,13 +19,15 @@ public struct ContentParser: Sendable {
     public var includeInternal: Bool
     /// Told how many files are parsed (stage, done, total), for a progress line.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// Pages parsed by the previous build of this process, reused when their file is unchanged.
+    public var memo: ParseMemo?
 
     public init(includeInternal: Bool) {
         self.includeInternal = includeInternal
     }
 
     /// One Markdown page, parsed on its own (in parallel with the others).
-    enum ParsedPage {
+    enum ParsedPage: Sendable {
         case permit(Permit?)
         case client(Client?)
         case article(Article?)
@@ -56,14 +58,31 @@ public struct ContentParser: Sendable {
         var sawSettings = false
         // Pages are independent: parse them on every core, then gather them in file order.
         let counter = ProgressCounter(stage: "parse", total: files.count, report: progress)
-        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic]) in
+        let memo = self.memo
+        let includeInternal = self.includeInternal
+        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], hit: Bool) in
             defer { counter.step() }
             switch file.role {
-            case .permit, .client, .article, .filing: return parsePage(file)
-            default: return (.other, [])
+            case .permit, .client, .article, .filing:
+                if let entry = memo?.lookup(file, includeInternal: includeInternal) { return (entry.page, entry.diagnostics, true) }
+                let (page, diagnostics) = parsePage(file)
+                return (page, diagnostics, false)
+            default: return (.other, [], false)
             }
         }
-        for (file, (parsed, diagnostics)) in zip(files, pages) {
+        if let memo {
+            var entries: [String: ParseMemo.Entry] = [:]
+            for (file, (page, diagnostics, _)) in zip(files, pages) {
+                switch file.role {
+                case .permit, .client, .article, .filing:
+                    entries[file.relativePath] = ParseMemo.Entry(hash: file.hash, displayPath: file.displayPath,
+                                                                 includeInternal: includeInternal, page: page, diagnostics: diagnostics)
+                default: continue
+                }
+            }
+            memo.replace(with: entries, hits: pages.filter(\.hit).count)
+        }
+        for (file, (parsed, diagnostics, _)) in zip(files, pages) {
             content.diagnostics += diagnostics
             switch parsed {
             case .permit(let permit): if let permit { content.permits.append(permit) }; continue
