@@ -95,3 +95,20 @@ extension TestSupport {
         try run(arguments, environment: environment, directory: packageRoot)
     }
 }
+
+extension DiagnosticsTests {
+    @Test("a mistyped key is a warning that names the key it was probably meant to be")
+    func mistypedKey() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("good"), toPath: content.path)
+        try Data("---\ntitle: 测试\npermits: [alpha]\ndate: 2025-05-01\nsumary: 摘要\n---\n正文。\n".utf8)
+            .write(to: content.appendingPathComponent("kb/typo.md"))
+        let report = try Pipeline().run(TestSupport.options(content: content.path, output: folder.appendingPathComponent("Out").path),
+                                        write: false)
+        let warning = report.diagnostics.first { $0.path.hasSuffix("kb/typo.md") }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.position == SourcePosition(line: 5, column: 1))
+        #expect(warning?.message == "unknown key 'sumary' is ignored (did you mean 'summary'?)")
+    }
+}

@@ -22,6 +22,11 @@ public struct ContentParser: Sendable {
     /// Pages parsed by the previous build of this process, reused when their file is unchanged.
     public var memo: ParseMemo?
 
+    /// The words timeline entries may use, made once (there are 100,000 entries on a large site).
+    static let entryTypes = TimelineEntry.EntryType.allCases.map(\.rawValue)
+    static let senders = TimelineEntry.Sender.allCases.map(\.rawValue)
+    static let channels = TimelineEntry.Channel.allCases.map(\.rawValue)
+
     public init(includeInternal: Bool) {
         self.includeInternal = includeInternal
     }
@@ -308,7 +313,7 @@ public struct ContentParser: Sendable {
                                  what: "a timeline entry", diagnostics: &diagnostics) else { return nil }
         let what = "timeline entry"
         let date = e.day("date", required: true, what: what)
-        let type = e.choice("type", TimelineEntry.EntryType.allCases.map(\.rawValue), required: true, what: what)
+        let type = e.choice("type", Self.entryTypes, required: true, what: what)
             .flatMap(TimelineEntry.EntryType.init(rawValue:))
         let summary = e.string("summary", required: true, what: what)
         let days = e.int("days", range: 1...3650, what: what)
@@ -336,8 +341,8 @@ public struct ContentParser: Sendable {
             date: date ?? Day(ordinal: 0),
             type: type ?? .note,
             days: days,
-            from: e.choice("from", TimelineEntry.Sender.allCases.map(\.rawValue), what: what).flatMap(TimelineEntry.Sender.init(rawValue:)),
-            channel: e.choice("channel", TimelineEntry.Channel.allCases.map(\.rawValue), what: what).flatMap(TimelineEntry.Channel.init(rawValue:)),
+            from: e.choice("from", Self.senders, what: what).flatMap(TimelineEntry.Sender.init(rawValue:)),
+            channel: e.choice("channel", Self.channels, what: what).flatMap(TimelineEntry.Channel.init(rawValue:)),
             summary: summary ?? "",
             changes: e.strings("changes").map(\.0),
             clauses: e.strings("clauses").map(\.0),

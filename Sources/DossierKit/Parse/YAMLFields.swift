@@ -10,7 +10,10 @@ public struct YAMLFields {
     /// Where problems about a missing key are reported.
     public let position: SourcePosition
     private var pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)] = []
-    private var used: Set<String> = []
+    /// Which of `pairs` something read (keys are few: a flag per pair beats hashing names).
+    private var used: [Bool] = []
+    /// Every key something asked for, present or not: the candidates when a key looks mistyped.
+    private var asked: [String] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// Wraps a mapping node; returns nil (with a diagnostic) when `node` is not a mapping.
@@ -25,17 +28,16 @@ public struct YAMLFields {
             return nil
         }
         self.position = YAMLFields.position(of: node, lineOffset: lineOffset) ?? fallback
-        var seen: Set<String> = []
         for (key, value) in mapping {
             let name = key.string ?? ""
-            if seen.contains(name) {
+            if pairs.contains(where: { $0.key == name }) {
                 diagnostics.append(.error(path, YAMLFields.position(of: key, lineOffset: lineOffset) ?? fallback,
                                           "key '\(name)' appears twice"))
                 continue
             }
-            seen.insert(name)
             pairs.append((name, key, value))
         }
+        used = Array(repeating: false, count: pairs.count)
     }
 
     static func position(of node: Yams.Node, lineOffset: Int) -> SourcePosition? {
@@ -57,8 +59,10 @@ public struct YAMLFields {
 
     /// The value node for `key`, marking the key as known.
     public mutating func value(_ key: String) -> Yams.Node? {
-        used.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        asked.append(key)
+        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        used[index] = true
+        let pair = pairs[index]
         if case .scalar(let scalar) = pair.value, scalar.style == .plain {
             switch scalar.string {
             case "", "~", "null", "Null", "NULL": return nil
@@ -186,8 +190,8 @@ public struct YAMLFields {
 
     /// Warns about keys that nothing read: usually a typo.
     public mutating func reportUnknownKeys(known: [String]) {
-        for pair in pairs where !used.contains(pair.key) && !known.contains(pair.key) {
-            let all = Set(known).union(used)
+        for (index, pair) in pairs.enumerated() where !used[index] && !known.contains(pair.key) {
+            let all = Set(known).union(asked)
             warning(position(of: pair.keyNode), "unknown key '\(pair.key)' is ignored\(Suggestion.hint(for: pair.key, in: all))")
         }
     }
