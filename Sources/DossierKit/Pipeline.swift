@@ -268,7 +268,7 @@ public struct Pipeline: Sendable {
     func cacheKey(_ options: BuildOptions, themeName: String, themesDirectory: String) -> String {
         var hasher = StableHasher()
         for part in [
-            Pipeline.version, fileSystem.canonical(options.contentDirectory) ?? options.contentDirectory,
+            Pipeline.version, Pipeline.programIdentity, fileSystem.canonical(options.contentDirectory) ?? options.contentDirectory,
             fileSystem.canonical(themesDirectory) ?? themesDirectory, themeName, String(describing: options.audience),
             String(options.includeDrafts), String(options.passphrase != nil),
         ] {
@@ -279,6 +279,13 @@ public struct Pipeline: Sendable {
 
     /// Changes whenever the program's output for the same input may change.
     public static let version = "dossier 0.7 cache 1"
+
+    /// The running program's size and modification time: a cache made by another build of the
+    /// program (a new release, or a developer's rebuild) is not trusted, whatever `version` says.
+    static let programIdentity: String = {
+        guard let path = Bundle.main.executablePath, let info = FileSystem.local.info(path) else { return "unknown" }
+        return "\(info.size)-\(info.modified)"
+    }()
 
     /// The themes folder a build of `content` uses when `--themes` is not given.
     public func themesDirectory(content: String) -> String { defaultThemesDirectory(content: content) }
