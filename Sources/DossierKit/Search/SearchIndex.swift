@@ -15,10 +15,16 @@ public struct SearchIndex: Sendable {
     /// Shards are sized for about this many bytes each.
     public static let targetShardBytes = 48_000
 
-    /// Postings so far: per term, page number deltas (and weights).
-    var postings: [Term: [Int32]] = [:]
-    /// The last page each term was seen on.
-    var previous: [Term: Int32] = [:]
+    /// Every term seen so far, numbered: Chinese terms through a `CodeTable`, words by name.
+    var codeNumbers = CodeTable(capacity: 1 << 16)
+    /// Term numbers of the Chinese terms, by their number in `codeNumbers`.
+    var cjkNumbers: [Int] = []
+    var wordNumbers: [String: Int] = [:]
+    var terms: [Term] = []
+    /// Postings so far, by term number: page number deltas (and weights).
+    var postings: [[Int32]] = []
+    /// The last page each term was seen on, by term number.
+    var previous: [Int32] = []
     /// About how many bytes the shards will take.
     var estimate = 0
     /// Pages added so far.
@@ -48,7 +54,13 @@ public struct SearchIndex: Sendable {
         case word(String)
 
         init(_ first: UInt32, _ second: UInt32?) {
-            self = .cjk(second.map { 1 << 42 | UInt64(first) << 21 | UInt64($0) } ?? UInt64(first))
+            self = .cjk(Term.code(first, second))
+        }
+
+        /// One or two code points packed: a bigram is marked by bit 42.
+        @inline(__always)
+        static func code(_ first: UInt32, _ second: UInt32?) -> UInt64 {
+            second.map { 1 << 42 | UInt64(first) << 21 | UInt64($0) } ?? UInt64(first)
         }
 
         var text: String {
@@ -71,12 +83,23 @@ public struct SearchIndex: Sendable {
     }
 
     static func termWeights(of document: SearchDocument) -> [Term: Int] {
-        var weights: [Term: Int] = [:]
+        var result: [Term: Int] = [:]
+        termWeights(of: document) { term, weight in result[term] = weight }
+        return result
+    }
+
+    /// Calls `body` once with every term of the page and its summed weight.
+    static func termWeights(of document: SearchDocument, _ body: (Term, Int) -> Void) {
+        var codes = CodeTable()
+        var codeWeights: [Int] = []
+        var words: [String: Int] = [:]
         func add(_ text: String, _ weight: Int) {
             SearchTokenizer.eachTerm(text, cjk: { first, second in
-                weights[Term(first, second), default: 0] += weight
+                let number = codes.number(Term.code(first, second))
+                if number == codeWeights.count { codeWeights.append(0) }
+                codeWeights[number] += weight
             }, word: { scalars, _ in
-                weights[.word(SearchTokenizer.string(scalars)), default: 0] += weight
+                words[SearchTokenizer.string(scalars), default: 0] += weight
             })
         }
         add(document.title, titleWeight)
@@ -85,7 +108,8 @@ public struct SearchIndex: Sendable {
             add(section.heading, headingWeight)
             add(section.text, bodyWeight)
         }
-        return weights
+        for (number, code) in codes.codes.enumerated() { body(.cjk(code), codeWeights[number]) }
+        for (word, weight) in words { body(.word(word), weight) }
     }
 
     /// 32-bit FNV-1a of the term's UTF-8 bytes (search.js computes the same).
@@ -106,18 +130,24 @@ public struct SearchIndex: Sendable {
         let chunk = 512
         for start in stride(from: 0, to: documents.count, by: chunk) {
             let slice = Array(documents[start..<min(start + chunk, documents.count)])
-            let weights = Parallel.map(slice) { SearchIndex.termWeights(of: $0) }
+            let weights = Parallel.map(slice) { document -> [(Term, Int)] in
+                var terms: [(Term, Int)] = []
+                SearchIndex.termWeights(of: document) { terms.append(($0, $1)) }
+                return terms
+            }
             for (offset, table) in weights.enumerated() {
                 let page = Int32(first + start + offset)
                 for (term, weight) in table {
-                    let delta = page - (previous[term] ?? 0)
-                    previous[term] = page
+                    let number = self.number(of: term)
+                    let delta = page - previous[number]
+                    previous[number] = page
                     // A weight of 1 (most postings) is written as the delta alone; otherwise the
                     // delta is negated and the weight follows.
                     if weight == 1 {
-                        postings[term, default: []].append(delta)
+                        postings[number].append(delta)
                     } else {
-                        postings[term, default: []].append(contentsOf: [-delta - 1, Int32(clamping: weight)])
+                        postings[number].append(-delta - 1)
+                        postings[number].append(Int32(clamping: weight))
                     }
                     estimate += weight == 1 ? 4 : 7
                 }
@@ -137,14 +167,36 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// The number of `term`, given it now (with an empty posting list) if it is new.
+    private mutating func number(of term: Term) -> Int {
+        switch term {
+        case .cjk(let code):
+            let local = codeNumbers.number(code)
+            if local == cjkNumbers.count { cjkNumbers.append(newTerm(term)) }
+            return cjkNumbers[local]
+        case .word(let word):
+            if let known = wordNumbers[word] { return known }
+            let number = newTerm(term)
+            wordNumbers[word] = number
+            return number
+        }
+    }
+
+    private mutating func newTerm(_ term: Term) -> Int {
+        terms.append(term)
+        postings.append([])
+        previous.append(0)
+        return terms.count - 1
+    }
+
     /// The meta file and the term shards, once every page is added.
     public func finish() -> [OutputFile] {
         var shardCount = 1
         while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
-        var shards = [[(text: String, term: Term)]](repeating: [], count: shardCount)
-        for term in postings.keys {
+        var shards = [[(text: String, number: Int)]](repeating: [], count: shardCount)
+        for (number, term) in terms.enumerated() {
             let text = term.text
-            shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, term))
+            shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, number))
         }
         var files: [OutputFile] = []
         files.append(OutputFile(path: "search/meta.js",
@@ -156,7 +208,7 @@ public struct SearchIndex: Sendable {
             for (index, (termText, term)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
                 if index > 0 { text += "," }
                 text += JSONText.string(termText) + ":["
-                for (position, value) in (postings[term] ?? []).enumerated() {
+                for (position, value) in postings[term].enumerated() {
                     if position > 0 { text += "," }
                     text += String(value)
                 }
