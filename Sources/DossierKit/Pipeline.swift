@@ -77,7 +77,15 @@ public struct Pipeline: Sendable {
 
         var loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
         lap("load")
-        if write, let report = upToDateReport(options, loaded: loaded, timings: timings) {
+        // The build cache (read once; see `BuildCache`): only for plain builds into a folder this
+        // program wrote (encrypted pages differ on every build, so there is nothing to reuse).
+        let writer = OutputWriter(fileSystem: fileSystem)
+        let cachePath = BuildCache.location(output: options.outputDirectory)
+        var stored: Result<BuildCache, BuildCache.Rejection> = .failure(.missing)
+        if write && options.passphrase == nil && writer.isOwnOutput(options.outputDirectory) {
+            stored = BuildCache.load(cachePath, key: nil, fileSystem: fileSystem)
+        }
+        if case .success(let cache) = stored, let report = upToDateReport(options, cache: cache, loaded: loaded, timings: timings) {
             return report
         }
         var parser = ContentParser(includeInternal: options.audience.includesInternal)
@@ -107,18 +115,13 @@ public struct Pipeline: Sendable {
             diagnostics.append(.error(joinPath(themesDirectory, themeName, "i18n", site.settings.language.rawValue + ".yml"), .start,
                                       "the theme has no language file for '\(site.settings.language.rawValue)' (site.yml's language)"))
         }
-        // The build cache: only for plain builds into a folder this program wrote (encrypted
-        // pages differ on every build, so there is nothing to reuse).
-        let writer = OutputWriter(fileSystem: fileSystem)
-        let cachePath = BuildCache.location(output: options.outputDirectory)
         let cacheKey = self.cacheKey(options, themeName: themeName, themesDirectory: themesDirectory)
         var previous: BuildCache?
-        var cacheNote: String? = BuildCache.Rejection.missing.description
-        if write && options.passphrase == nil && writer.isOwnOutput(options.outputDirectory) {
-            switch BuildCache.load(cachePath, key: cacheKey, fileSystem: fileSystem) {
-            case .success(let cache): previous = cache; cacheNote = nil
-            case .failure(let rejection): cacheNote = rejection.description
-            }
+        let cacheNote: String?
+        switch stored {
+        case .success(let cache) where cache.key == cacheKey: previous = cache; cacheNote = nil
+        case .success: cacheNote = BuildCache.Rejection.stale.description
+        case .failure(let rejection): cacheNote = rejection.description
         }
         var renderKeys: [String: String] = [:]
         var summary = OutputWriter.Summary()
@@ -210,16 +213,12 @@ public struct Pipeline: Sendable {
     /// The report of a build that has nothing to do, or nil: the cache holds for these options,
     /// every content file and the theme are as the last build read them, the date is the same and
     /// every file of the output still has the size and time that build gave it.
-    func upToDateReport(_ options: BuildOptions, loaded: ContentLoader.Result,
+    func upToDateReport(_ options: BuildOptions, cache: BuildCache, loaded: ContentLoader.Result,
                         timings: [(String, Double)]) -> BuildReport? {
-        guard options.passphrase == nil else { return nil }
         let writer = OutputWriter(fileSystem: fileSystem)
-        guard writer.isOwnOutput(options.outputDirectory) else { return nil }
         let themesDirectory = options.themesDirectory ?? defaultThemesDirectory(content: options.contentDirectory)
         // The theme's name comes from site.yml; if the content is unchanged, it is the one the cache names.
-        let path = BuildCache.location(output: options.outputDirectory)
-        guard case .success(let cache) = BuildCache.load(path, key: nil, fileSystem: fileSystem),
-              let cachedTheme = cache.themeName, let inputs = cache.inputs else { return nil }
+        guard let cachedTheme = cache.themeName, let inputs = cache.inputs else { return nil }
         let themeName = options.theme ?? cachedTheme
         guard cache.key == cacheKey(options, themeName: themeName, themesDirectory: themesDirectory) else { return nil }
         let (theme, problems) = Theme.load(name: themeName, themesDirectory: themesDirectory, fileSystem: fileSystem)
