@@ -35,6 +35,8 @@ public struct BuildReport: Sendable {
     public var removed = 0
     /// Pages taken as they were from the previous build, without rendering.
     public var reusedPages = 0
+    /// Content pages read back from the page cache instead of being parsed.
+    public var parsedFromCache = 0
     /// Why the build cache was not used, when it was not (nil when it was).
     public var cacheNote: String?
     /// Nothing the build reads changed since the last build and its output is intact: nothing
@@ -88,10 +90,27 @@ public struct Pipeline: Sendable {
         if case .success(let cache) = stored, let report = upToDateReport(options, cache: cache, loaded: loaded, timings: timings) {
             return report
         }
+        // Plain builds keep caches beside the output; the parse cache holds whatever the output is.
+        let keepsCaches = write && options.passphrase == nil
         var parser = ContentParser(includeInternal: options.audience.includesInternal)
         parser.progress = progress
         parser.memo = parseMemo
-        let parsed = parser.parse(loaded.files)
+        let parseCacheKey = ParseCache.key(includeInternal: options.audience.includesInternal)
+        if keepsCaches {
+            parser.stored = ParseCache.load(output: options.outputDirectory, key: parseCacheKey, fileSystem: fileSystem)
+            parser.keepsRecords = true
+        }
+        var parsed = parser.parse(loaded.files)
+        var faces: [String: String] = [:]
+        if keepsCaches {
+            for record in parsed.cacheRecords { faces[record.path] = record.face }
+            // Rewritten only when something differs from what it holds; a cache that cannot be
+            // written only makes the next build slower.
+            try? ParseCache.save(parsed.cacheRecords, key: parseCacheKey, previous: parser.stored, output: options.outputDirectory,
+                                 fileSystem: fileSystem)
+            parsed.cacheRecords = []
+            parser.stored = nil
+        }
         // The raw bytes are not needed any more (attachments keep their own): free them before
         // rendering, keeping only paths and hashes for the build cache.
         let contentFiles = loaded.files.map { (path: $0.relativePath, hash: $0.hash) }
@@ -123,7 +142,6 @@ public struct Pipeline: Sendable {
         case .success: cacheNote = BuildCache.Rejection.stale.description
         case .failure(let rejection): cacheNote = rejection.description
         }
-        var renderKeys: [String: String] = [:]
         var summary = OutputWriter.Summary()
         var wrote = false
         var pageCount = 0
@@ -132,7 +150,18 @@ public struct Pipeline: Sendable {
         let renderable = diagnostics.contains(where: { $0.severity == .error }) ? nil : site.flatMap { site in theme.map { (site, $0) } }
         if let (site, theme) = renderable {
             var renderer = SiteRenderer(site: site, theme: theme, includeSearch: options.passphrase == nil)
-            if let previous { renderer.reusable = reusablePages(previous, output: options.outputDirectory) }
+            var searchCache: SearchCache?
+            if keepsCaches {
+                renderer.inputs = SiteRenderer.Inputs(site: siteDigest(options, files: contentFiles, faces: faces),
+                                                      sources: Dictionary(contentFiles.compactMap { file in
+                                                          faces[file.path] == nil ? nil : (file.path, String(file.hash, radix: 16))
+                                                      }, uniquingKeysWith: { first, _ in first }))
+            }
+            if let previous {
+                renderer.reusable = reusablePages(previous, output: options.outputDirectory)
+                searchCache = SearchCache.load(output: options.outputDirectory, key: cacheKey, fileSystem: fileSystem)
+                renderer.searchCache = searchCache
+            }
             renderer.progress = progress
             func count(_ batch: [OutputFile]) {
                 fileCount += batch.count
@@ -145,7 +174,7 @@ public struct Pipeline: Sendable {
                 // folder it no longer matches.
                 if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
                 var session = try writer.begin(options.outputDirectory, force: options.force, previous: previous)
-                renderKeys = try renderer.renderSite { batch in
+                let record = try renderer.renderSite { batch in
                     count(batch)
                     try session.add(batch)
                     // What the batch used is free again; give it back so the peak stays one batch high.
@@ -155,12 +184,15 @@ public struct Pipeline: Sendable {
                 summary = try session.finish()
                 wrote = true
                 var cache = BuildCache(key: cacheKey, files: summary.records)
-                for (path, key) in renderKeys where cache.files[path] != nil { cache.files[path]?.renderKey = key }
+                for (path, key) in record.renderKeys where cache.files[path] != nil { cache.files[path]?.renderKey = key }
                 cache.inputs = inputsDigest(options, files: contentFiles, theme: theme)
                 cache.themeName = themeName
                 cache.pageCount = pageCount
                 cache.diagnostics = Array(Set(diagnostics)).sorted()
-                // A cache that cannot be written only makes the next build slower.
+                // A cache that cannot be written only makes the next build slower. The search
+                // cache goes first: it is trusted only beside a build cache that agrees with it.
+                try? SearchCache(entries: record.search).save(output: options.outputDirectory, key: cacheKey,
+                                                              previous: searchCache, fileSystem: fileSystem)
                 try? cache.save(cachePath, fileSystem: fileSystem)
                 lap("write")
             } else if !write {
@@ -194,6 +226,7 @@ public struct Pipeline: Sendable {
         report.unchanged = summary.unchanged
         report.removed = summary.removed
         report.reusedPages = reusedPages
+        report.parsedFromCache = parsed.cacheHits
         report.cacheNote = cacheNote
         return report
     }
@@ -240,6 +273,27 @@ public struct Pipeline: Sendable {
         return report
     }
 
+    /// What every page may show of the others: the date, the face of every page file (its front
+    /// matter, headings and links; see `ParseCache`) and the bytes of every other content file
+    /// (settings, calendars, assets, attachments). Theme and options are in each page's key and
+    /// the cache key. A page whose own file and this digest are unchanged is unchanged.
+    func siteDigest(_ options: BuildOptions, files: [(path: String, hash: UInt64)], faces: [String: String]) -> String {
+        var hasher = StableHasher()
+        hasher.add(options.today.description)
+        hasher.add(count: files.count)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            hasher.add(file.path)
+            if let face = faces[file.path] {
+                hasher.add(tag: 1)
+                hasher.add(face)
+            } else {
+                hasher.add(tag: 0)
+                hasher.add(String(file.hash, radix: 16))
+            }
+        }
+        return hasher.finalize()
+    }
+
     /// Digest of what a build reads besides its options: every content file (path and FNV-1a
     /// hash), the theme's templates, strings and assets, the date, and the content folder as
     /// typed (diagnostics name files through it).
@@ -277,7 +331,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Changes whenever the program's output for the same input may change.
-    public static let version = "dossier 0.7 cache 1"
+    public static let version = "dossier 0.7 cache 2"
 
     /// The running program's size and modification time: a cache made by another build of the
     /// program (a new release, or a developer's rebuild) is not trusted, whatever `version` says.

@@ -140,8 +140,9 @@ struct EndToEndTests {
         #expect(!bad.wrote)
         #expect(bad.hasErrors)
         #expect(try TestSupport.tree(output) == before)
-        // No staging folder is left behind, and nothing appeared beside the output but the cache.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".Output.dossier-cache", "Output"])
+        // No staging folder is left behind, and nothing appeared beside the output but the caches.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                == [".Output.dossier-cache", ".Output.dossier-pages", "Output"])
     }
 
     @Test("refuses to replace a folder it did not write, unless --force")

@@ -36,7 +36,11 @@ struct FailureSafetyTests {
                                                                       today: "2025-07-01"), write: true)
         }
         #expect(try TestSupport.tree(output) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Output"])
+        // Nothing is left beside the output but the page caches (they describe the content, not
+        // the output, so they stay valid), and no half-written shard.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".Output.dossier-pages", "Output"])
+        let shards = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".Output.dossier-pages").path)
+        #expect(!shards.contains { $0.contains(".tmp-") })
     }
 
     /// A site large enough that a build takes a while.
@@ -96,8 +100,10 @@ struct FailureSafetyTests {
         // The next build clears what the killed ones left beside the output.
         #expect(try TestSupport.run(base + ["--today", "2025-01-01"]).status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasPrefix(".Output.") && $0 != ".Output.dossier-cache" }
+            .filter { $0.hasPrefix(".Output.") && $0 != ".Output.dossier-cache" && $0 != ".Output.dossier-pages" }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        let shards = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".Output.dossier-pages").path)
+        #expect(!shards.contains { $0.contains(".tmp-") }, "\(shards)")
         #expect(outcomes.contains("previous"))
     }
 }

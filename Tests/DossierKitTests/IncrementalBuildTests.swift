@@ -82,6 +82,29 @@ struct IncrementalBuildTests {
                     $0.replacingOccurrences(of: "holidays: [2026-01-01,", with: "holidays: [2026-01-01, 2026-05-18, 2026-05-19, 2026-05-20,")
                 }
             }),
+            ("a heading a filing's note links to", {
+                // The note shows the heading's text as the link's title; the anchor (punctuation
+                // dropped) stays, so the link still holds.
+                try Self.edit(kb.appendingPathComponent("supplement-period.md")) {
+                    $0.replacingOccurrences(of: "## 受理后要求补充材料，期限会暂停吗？", with: "## 受理后要求补充材料：期限会暂停吗？！")
+                }
+            }),
+            ("a link added to a body (a backlink on its target)", {
+                try Self.edit(kb.appendingPathComponent("auction-license-fees.md")) { $0 + "\n另见 [[algorithm-model-info]]。\n" }
+            }),
+            ("a timeline entry", {
+                try Self.edit(content.appendingPathComponent("filings/hanhai-culture-license.md")) {
+                    $0.replacingOccurrences(of: "审核老师电话询问虚拟偶像演出", with: "审核老师来电询问虚拟偶像演出")
+                }
+            }),
+            ("the site's settings", {
+                try Self.edit(content.appendingPathComponent("site.yml")) {
+                    $0.replacingOccurrences(of: "title: 合规申报知识库", with: "title: 合规申报知识库（内部）")
+                }
+            }),
+            ("an attachment added to a folder dossier", {
+                try Data("补充说明\n".utf8).write(to: content.appendingPathComponent("filings/xingyun-algorithm/supplement-notes.txt"))
+            }),
             ("a new article", {
                 try Data("---\ntitle: 新增文章\npermits: [algorithm-filing]\ndate: 2026-05-01\ntags: [新增]\n---\n## 新问题\n\n正文。[[supplement-period]]\n".utf8)
                     .write(to: kb.appendingPathComponent("added-article.md"))
@@ -190,6 +213,59 @@ struct IncrementalBuildTests {
         #expect(try TestSupport.tree(output) == reference)
     }
 
+    @Test("the page caches: unchanged files are read back, not parsed; damaged or missing shards are ignored")
+    func pageCaches() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        let shards = folder.appendingPathComponent(".Output.dossier-pages")
+        let first = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(first.parsedFromCache == 0)
+        let pageFiles = try FileManager.default.subpathsOfDirectory(atPath: content.path)
+            .filter { path in path.hasSuffix(".md") && ["kb/", "filings/", "permits/", "clients/"].contains { path.hasPrefix($0) } }
+        #expect(pageFiles.count > 50)
+
+        var round = 0
+        func editAndCompare(_ what: String) throws -> BuildReport {
+            round += 1
+            try Self.edit(content.appendingPathComponent("kb/reviewer-memo.md")) { $0 + "\n第\(round)次补充。\n" }
+            let report = try Pipeline().run(Self.options(content, themes, output), write: true)
+            #expect(report.wrote && !report.hasErrors, "\(what)")
+            let clean = folder.appendingPathComponent("Clean\(round)")
+            _ = try Pipeline().run(Self.options(content, themes, clean), write: true)
+            #expect(try TestSupport.tree(output) == TestSupport.tree(clean), "\(what): differs from a clean build")
+            return report
+        }
+
+        let edited = try editAndCompare("one body edited")
+        #expect(edited.parsedFromCache == pageFiles.count - 1)
+
+        // One shard with a byte of its payload changed, one cut short, one replaced by junk; the
+        // search shards all junk.
+        let names = try FileManager.default.contentsOfDirectory(atPath: shards.path)
+        let parsedShards = names.filter { $0.hasPrefix("parsed-") }.sorted()
+        #expect(parsedShards.count == 32 && names.filter { $0.hasPrefix("search-") }.count == 32)
+        var flipped = try Data(contentsOf: shards.appendingPathComponent(parsedShards[0]))
+        flipped[flipped.count - 3] ^= 0x01
+        try flipped.write(to: shards.appendingPathComponent(parsedShards[0]))
+        let cut = try Data(contentsOf: shards.appendingPathComponent(parsedShards[1]))
+        try cut.prefix(cut.count / 2).write(to: shards.appendingPathComponent(parsedShards[1]))
+        try Data("PARSED 2 0000\njunk".utf8).write(to: shards.appendingPathComponent(parsedShards[2]))
+        for name in names where name.hasPrefix("search-") {
+            try Data("not a shard".utf8).write(to: shards.appendingPathComponent(name))
+        }
+        let damaged = try editAndCompare("damaged shards")
+        #expect(damaged.parsedFromCache < pageFiles.count - 1 && damaged.parsedFromCache > pageFiles.count / 2)
+
+        // The damaged shards were written again.
+        let repaired = try editAndCompare("after repair")
+        #expect(repaired.parsedFromCache == pageFiles.count - 1)
+
+        // No shards at all.
+        try FileManager.default.removeItem(at: shards)
+        let none = try editAndCompare("no shards")
+        #expect(none.parsedFromCache == 0)
+    }
+
     @Test("the progress line is drawn on a terminal only: none in a pipe")
     func noProgressInPipe() throws {
         let folder = try TestSupport.temporaryFolder()
@@ -231,12 +307,17 @@ extension IncrementalBuildTests {
         try FileManager.default.createDirectory(at: staging.appendingPathComponent("kb"), withIntermediateDirectories: true)
         try Data("half".utf8).write(to: staging.appendingPathComponent("kb/index.html"))
         try Data("half".utf8).write(to: folder.appendingPathComponent(".Output.dossier-cache.tmp-99999"))
+        let pages = folder.appendingPathComponent(".Output.dossier-pages")
+        let shards = try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted()
+        try Data("half".utf8).write(to: pages.appendingPathComponent("parsed-3.tmp-99999"))
         // A temporary file of an in-place update that was killed before its rename.
         try Data("half".utf8).write(to: output.appendingPathComponent("index.html.dossier-new-99999"))
         let report = try Pipeline().run(options, write: true)
         #expect(report.written == 0)
         let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(beside == [".Output.dossier-cache", "Output"])
+        #expect(beside == [".Output.dossier-cache", ".Output.dossier-pages", "Output"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() == shards)
+        #expect(shards.contains("parsed-0") && shards.contains("search-0"))
         // Inside the output, a build with a cache trusts its list of what it wrote. A build killed
         // while writing leaves no cache (it is deleted before the output is touched), and a build
         // without one looks at every file and removes what is not part of the site.

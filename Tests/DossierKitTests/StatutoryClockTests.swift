@@ -50,6 +50,26 @@ struct StatutoryClockTests {
         #expect(Self.calendar.count(after: day("2025-12-31"), through: day("2026-12-31"), unit: .working) == 248)
     }
 
+    @Test("counting working days by arithmetic gives what walking day by day gives, over every start and length in 2024-2027")
+    func countingMatchesAWalk() {
+        let calendar = Self.calendar
+        guard let first = Day("2024-12-20") else { return }
+        // Every start in a window around both years' holidays, every length up to 400 days.
+        for startOffset in stride(from: 0, through: 760, by: 3) {
+            let start = first.adding(days: startOffset)
+            for length in [0, 1, 2, 3, 5, 6, 7, 8, 13, 20, 31, 60, 99, 180, 365, 400] {
+                let end = start.adding(days: length)
+                var walked = 0
+                var day = start.adding(days: 1)
+                while day <= end {
+                    if calendar.isWorkingDay(day) { walked += 1 }
+                    day = day.adding(days: 1)
+                }
+                #expect(calendar.count(after: start, through: end, unit: .working) == walked, "\(start) + \(length)")
+            }
+        }
+    }
+
     @Test("Spring Festival and National Day 2025: the days off are not counted, the make-up Sundays are")
     func holidays() {
         #expect(!Self.calendar.isWorkingDay(day("2025-01-28")))

@@ -11,7 +11,7 @@ import Foundation
 /// Deleting it is always safe: the next build is a full one.
 public struct BuildCache: Codable, Sendable, Equatable {
     /// Bumped whenever what a cache means changes.
-    static let format = 2
+    static let format = 3
     static let magic = "DOSSIER-CACHE"
 
     public struct Record: Codable, Sendable, Equatable {
@@ -67,33 +67,31 @@ public struct BuildCache: Codable, Sendable, Equatable {
     /// (any key when `key` is nil: the caller checks it).
     public static func load(_ path: String, key: String?, fileSystem: FileSystem) -> Result<BuildCache, Rejection> {
         guard fileSystem.kind(path) == .file, let data = try? fileSystem.read(path) else { return .failure(.missing) }
-        // Layout: "DOSSIER-CACHE <format> <sha256 of payload>\n" then the JSON payload.
+        // Layout: "DOSSIER-CACHE <format> <sha256 of payload>\n" then the payload (`BinaryWriter`).
         guard let newline = data.firstIndex(of: 0x0A) else { return .failure(.corrupt) }
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         let payload = data[(newline + 1)...]
         guard header.count == 3, header[0] == magic else { return .failure(.corrupt) }
         guard header[1] == String(format) else { return .failure(.stale) }
         guard header[2] == StableHasher.hex(SHA256.hash(data: payload)) else { return .failure(.corrupt) }
-        guard let cache = try? JSONDecoder().decode(BuildCache.self, from: payload) else { return .failure(.corrupt) }
+        let bytes = [UInt8](payload)
+        let decoded: BuildCache? = bytes.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer)
+            guard let cache = try? BuildCache(from: &reader), reader.isAtEnd else { return nil }
+            return cache
+        }
+        guard let cache = decoded else { return .failure(.corrupt) }
         if let key, cache.key != key { return .failure(.stale) }
         return .success(cache)
     }
 
     /// Writes the cache next to the output (through a temporary file, so a reader never sees half).
     public func save(_ path: String, fileSystem: FileSystem) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let payload = try encoder.encode(self)
-        var data = Data("\(Self.magic) \(Self.format) \(StableHasher.hex(SHA256.hash(data: payload)))\n".utf8)
-        data.append(payload)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try fileSystem.write(temporary, data)
-        do {
-            try fileSystem.move(temporary, path)
-        } catch {
-            try? fileSystem.remove(temporary)
-            throw error
-        }
+        var writer = BinaryWriter(capacity: files.count * 160 + 1024)
+        write(to: &writer)
+        var data = Data("\(Self.magic) \(Self.format) \(StableHasher.hex(SHA256.hash(data: writer.bytes)))\n".utf8)
+        data.append(contentsOf: writer.bytes)
+        try fileSystem.replace(path, with: data)
     }
 
     /// The record of `path` if the file on disk still has the recorded size and time.
@@ -107,3 +105,36 @@ public struct BuildCache: Codable, Sendable, Equatable {
         StableHasher.hex(SHA256.hash(data: data))
     }
 }
+
+extension BuildCache: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(key)
+        writer.array(files.sorted { $0.key < $1.key }) { writer, file in
+            writer.string(file.key)
+            writer.int(Int(file.value.info.size))
+            writer.int(Int(file.value.info.modified))
+            writer.string(file.value.digest)
+            writer.optional(file.value.renderKey) { $0.string($1) }
+        }
+        writer.optional(inputs) { $0.string($1) }
+        writer.optional(themeName) { $0.string($1) }
+        writer.int(pageCount)
+        writer.array(diagnostics) { $0.write($1) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(key: try reader.string())
+        let count = try reader.count()
+        files.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try reader.string()
+            let info = FileInfo(size: Int64(try reader.int()), modified: Int64(try reader.int()))
+            files[path] = Record(info: info, digest: try reader.string(), renderKey: try reader.optional { try $0.string() })
+        }
+        inputs = try reader.optional { try $0.string() }
+        themeName = try reader.optional { try $0.string() }
+        pageCount = try reader.int()
+        diagnostics = try reader.array { try $0.read() }
+    }
+}
+

@@ -20,9 +20,10 @@ public struct ContentLoader: Sendable {
             throw UsageError("content folder '\(root)' does not exist or is not a folder")
         }
         let canonicalRoot = fileSystem.canonical(root) ?? root
-        var files: [SourceFile] = []
+        var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         var pending: [String] = [""]
+        var found: [(relative: String, path: String)] = []
         while let relativeDirectory = pending.popLast() {
             let directory = relativeDirectory.isEmpty ? root : joinPath(root, relativeDirectory)
             let names: [String]
@@ -57,20 +58,24 @@ public struct ContentLoader: Sendable {
                 case .directory:
                     pending.append(relative)
                 case .file:
-                    do {
-                        let data = try fileSystem.read(path)
-                        files.append(SourceFile(relativePath: relative, displayPath: path, data: data,
-                                                hash: fnv1a(data), role: ContentRole.classify(relative)))
-                    } catch {
-                        diagnostics.append(.error(path, .start, "file cannot be read"))
-                    }
+                    found.append((relative, path))
                 case .symlink, .missing:
                     continue
                 }
             }
         }
-        files.sort { $0.relativePath < $1.relativePath }
-        return Result(files: files, diagnostics: diagnostics)
+        // Files are read and hashed on every core.
+        let files = self.fileSystem
+        let read = Parallel.map(found) { relative, path -> SourceFile? in
+            guard let data = try? files.read(path) else { return nil }
+            return SourceFile(relativePath: relative, displayPath: path, data: data, hash: fnv1a(data),
+                              role: ContentRole.classify(relative))
+        }
+        for (file, (_, path)) in zip(read, found) {
+            if let file { sources.append(file) } else { diagnostics.append(.error(path, .start, "file cannot be read")) }
+        }
+        sources.sort { $0.relativePath < $1.relativePath }
+        return Result(files: sources, diagnostics: diagnostics)
     }
 }
 

@@ -26,7 +26,7 @@ public enum RelatedArticles {
         }
         var rank = [Int](repeating: 0, count: articles.count)
         for (position, index) in order.enumerated() { rank[index] = position }
-        enum Feature: Hashable { case permit(String), tag(String) }
+        enum Feature: Hashable, Sendable { case permit(String), tag(String) }
         var postings: [Feature: [Int]] = [:]
         for index in order {
             for permit in Set(articles[index].permits) { postings[.permit(permit), default: []].append(index) }
@@ -39,14 +39,17 @@ public enum RelatedArticles {
             for (position, index) in list.enumerated() { positions[index] = position }
             slot[feature] = positions
         }
-        var result: [String: [String]] = [:]
-        for index in articles.indices {
+        // Each article's list on its own, on every core.
+        let postingsByFeature = postings
+        let slots = slot
+        let ranks = rank
+        let lists = Parallel.map(Array(articles.indices)) { index -> [String] in
             var scores: [Int: Int] = [:]
             let features = Set(articles[index].permits).map { Feature.permit($0) } + Set(articles[index].tags).map { Feature.tag($0) }
             for feature in features {
-                guard let list = postings[feature] else { continue }
+                guard let list = postingsByFeature[feature] else { continue }
                 var candidates = list[...]
-                if list.count > window, let position = slot[feature]?[index] {
+                if list.count > window, let position = slots[feature]?[index] {
                     let low = max(0, min(position - window / 2, list.count - window))
                     candidates = list[low..<(low + window)]
                 }
@@ -56,10 +59,12 @@ public enum RelatedArticles {
             }
             let best = scores.sorted { lhs, rhs in
                 if lhs.value != rhs.value { return lhs.value > rhs.value }
-                return rank[lhs.key] < rank[rhs.key]
+                return ranks[lhs.key] < ranks[rhs.key]
             }.prefix(limit)
-            result[articles[index].id] = best.map { articles[$0.key].id }
+            return best.map { articles[$0.key].id }
         }
+        var result: [String: [String]] = [:]
+        for (index, list) in zip(articles.indices, lists) { result[articles[index].id] = list }
         return result
     }
 }

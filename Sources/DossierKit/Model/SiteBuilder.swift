@@ -156,11 +156,16 @@ public struct SiteBuilder: Sendable {
         var analyses: [String: FilingAnalysis] = [:]
         var missingYears: [Int: Filing] = [:]
         let permitsByID = Dictionary(permits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for filing in filings {
-            let analysis = FilingAnalysis.analyse(filing, permit: permitsByID[filing.permit.value],
-                                                  calendar: content.calendar, today: today)
+        // Each filing on its own, on every core; gathered in filing order.
+        let calendar = content.calendar
+        let today = self.today
+        let analysed = Parallel.map(filings) { filing -> (FilingAnalysis, [Diagnostic]) in
+            let analysis = FilingAnalysis.analyse(filing, permit: permitsByID[filing.permit.value], calendar: calendar, today: today)
+            return (analysis, TimelineChecks.check(filing, analysis: analysis, today: today))
+        }
+        for (filing, (analysis, checks)) in zip(filings, analysed) {
             analyses[filing.id] = analysis
-            diagnostics += TimelineChecks.check(filing, analysis: analysis, today: today)
+            diagnostics += checks
             for year in analysis.clock?.missingCalendarYears ?? [] where missingYears[year] == nil {
                 missingYears[year] = filing
             }

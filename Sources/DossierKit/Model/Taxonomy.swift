@@ -12,10 +12,9 @@ public enum Taxonomy {
     public static func group(_ items: [(term: String, article: String?, filing: String?)]) -> [TaxonomyTerm] {
         var byName: [String: (articles: [String], filings: [String])] = [:]
         for item in items {
-            var entry = byName[item.term] ?? ([], [])
-            if let article = item.article { entry.articles.append(article) }
-            if let filing = item.filing { entry.filings.append(filing) }
-            byName[item.term] = entry
+            // In place: copying the entry out and back would copy its lists for every item.
+            if let article = item.article { byName[item.term, default: ([], [])].articles.append(article) }
+            if let filing = item.filing { byName[item.term, default: ([], [])].filings.append(filing) }
         }
         var uniquer = Slug.Uniquer()
         return byName.keys.sorted().compactMap { name in

@@ -12,6 +12,10 @@ public struct ParsedContent: Sendable {
     public var assets: [SourceFile] = []
     public var attachments: [SourceFile] = []
     public var diagnostics: [Diagnostic] = []
+    /// Every page file's entry for the next page cache (when the parser was asked to keep them).
+    var cacheRecords: [ParseCache.Record] = []
+    /// Pages read back from the page cache instead of being parsed.
+    public var cacheHits = 0
 }
 
 /// The parse stage: front matter through Yams, bodies through libcmark, into typed values.
@@ -21,6 +25,10 @@ public struct ContentParser: Sendable {
     public var progress: (@Sendable (String, Int, Int) -> Void)?
     /// Pages parsed by the previous build of this process, reused when their file is unchanged.
     public var memo: ParseMemo?
+    /// The page cache of the previous build: unchanged files are read back from it.
+    var stored: ParseCache?
+    /// Whether to make every page file's entry for the next page cache (`ParsedContent.cacheRecords`).
+    var keepsRecords = false
 
     /// The words timeline entries may use, made once (there are 100,000 entries on a large site).
     static let entryTypes = TimelineEntry.EntryType.allCases.map(\.rawValue)
@@ -65,19 +73,36 @@ public struct ContentParser: Sendable {
         let counter = ProgressCounter(stage: "parse", total: files.count, report: progress)
         let memo = self.memo
         let includeInternal = self.includeInternal
-        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], hit: Bool) in
+        let stored = self.stored
+        let keepsRecords = self.keepsRecords
+        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], hit: Bool, stored: Bool, record: ParseCache.Record?) in
             defer { counter.step() }
             switch file.role {
             case .permit, .client, .article, .filing:
-                if let entry = memo?.lookup(file, includeInternal: includeInternal) { return (entry.page, entry.diagnostics, true) }
+                // The memo of a running server first: it is already in memory.
+                if let entry = memo?.lookup(file, includeInternal: includeInternal) {
+                    var record: ParseCache.Record?
+                    if keepsRecords {
+                        record = stored?.entries[file.relativePath].flatMap { stored in
+                            stored.hash == file.hash && stored.displayPath == file.displayPath ? self.stored?.record(file.relativePath, stored) : nil
+                        } ?? ParseCache.record(file, page: entry.page, diagnostics: entry.diagnostics)
+                    }
+                    return (entry.page, entry.diagnostics, true, false, record)
+                }
+                if let (page, entry) = stored?.lookup(file) {
+                    return (page, entry.diagnostics, false, true, keepsRecords ? stored?.record(file.relativePath, entry) : nil)
+                }
                 let (page, diagnostics) = parsePage(file)
-                return (page, diagnostics, false)
-            default: return (.other, [], false)
+                let record = keepsRecords ? ParseCache.record(file, page: page, diagnostics: diagnostics) : nil
+                return (page, diagnostics, false, false, record)
+            default: return (.other, [], false, false, nil)
             }
         }
+        content.cacheRecords = pages.compactMap(\.record)
+        content.cacheHits = pages.filter(\.stored).count
         if let memo {
             var entries: [String: ParseMemo.Entry] = [:]
-            for (file, (page, diagnostics, _)) in zip(files, pages) {
+            for (file, (page, diagnostics, _, _, _)) in zip(files, pages) {
                 switch file.role {
                 case .permit, .client, .article, .filing:
                     entries[file.relativePath] = ParseMemo.Entry(hash: file.hash, displayPath: file.displayPath,
@@ -87,7 +112,7 @@ public struct ContentParser: Sendable {
             }
             memo.replace(with: entries, hits: pages.filter(\.hit).count)
         }
-        for (file, (parsed, diagnostics, _)) in zip(files, pages) {
+        for (file, (parsed, diagnostics, _, _, _)) in zip(files, pages) {
             content.diagnostics += diagnostics
             switch parsed {
             case .permit(let permit): if let permit { content.permits.append(permit) }; continue

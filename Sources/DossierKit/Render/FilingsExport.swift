@@ -85,14 +85,27 @@ public enum FilingsExport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(Export(generated: site.today.description, filings: records))) ?? Data("{}".utf8)
-        return Data((htmlSafe(String(decoding: data, as: UTF8.self)) + "\n").utf8)
+        var safe = htmlSafe(data)
+        safe.append(0x0A)
+        return safe
     }
 
     /// `<`, `>` and `&` only occur inside JSON strings; as `\u003c` ... the file is safe even where
-    /// it is embedded in an HTML page.
-    static func htmlSafe(_ json: String) -> String {
-        json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
+    /// it is embedded in an HTML page. (On the bytes: a large site's export is megabytes.)
+    static func htmlSafe(_ json: Data) -> Data {
+        var result: [UInt8] = []
+        result.reserveCapacity(json.count + 64)
+        json.withUnsafeBytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "\\u0026".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "\\u003c".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "\\u003e".utf8)
+                default: result.append(byte)
+                }
+            }
+        }
+        return Data(result)
     }
 
     struct Export: Encodable {

@@ -12,6 +12,10 @@ public struct SiteRenderer: Sendable {
     /// their inputs then (from the build cache). A page whose inputs have the same digest now is
     /// not rendered again: it comes out as `OutputFile.kept`.
     public var reusable: [String: String] = [:]
+    /// What pages are made from, when the build keeps a cache; without it no page is reused.
+    var inputs: Inputs?
+    /// Each page's share of the search index from the previous build.
+    var searchCache: SearchCache?
     let uiValue: TemplateValue
     /// How the interface language writes dates.
     let dateFormat: LanguageFile.DateFormat
@@ -33,12 +37,28 @@ public struct SiteRenderer: Sendable {
         public var renderKeys: [String: String]
     }
 
+    /// The digests a page's inputs are known by (see `inputKey`).
+    struct Inputs: Sendable {
+        /// Everything pages share: the date, every page file's face (what other pages can see of
+        /// it), every other content file's bytes.
+        var site: String
+        /// Each page file's own digest (its bytes), by path relative to the content folder.
+        var sources: [String: String]
+    }
+
+    /// What a render leaves for the next build's cache: each page's input digest and search share.
+    struct Record: Sendable {
+        var renderKeys: [String: String] = [:]
+        var search: [String: SearchCache.Entry] = [:]
+    }
+
     /// What the search index records of a page besides its rendered body.
     struct SearchInfo: Sendable {
         var kind: String
         var permit: String
         var keywords: [String]
-        var extraSections: [SearchDocument.Section] = []
+        /// Sections the page shows outside its body (made only when the page is rendered).
+        var extraSections: @Sendable () -> [SearchDocument.Section] = { [] }
     }
 
     /// One page to render: where, with which template, and how to build its view model.
@@ -52,6 +72,8 @@ public struct SiteRenderer: Sendable {
         var search: SearchInfo?
         /// `article` for knowledge-base articles (Open Graph type), else `website`.
         var isArticle = false
+        /// The content file the page shows (nil for lists and indexes, made from what every page shares).
+        var source: String?
         var build: @Sendable (String) -> [String: Any]
     }
 
@@ -61,47 +83,94 @@ public struct SiteRenderer: Sendable {
 
     public func renderSite() -> Rendered {
         var files: [OutputFile] = []
-        let renderKeys = renderSite { files += $0 }
-        return Rendered(files: files, renderKeys: renderKeys)
+        let record = renderSite { files += $0 }
+        return Rendered(files: files, renderKeys: record.renderKeys)
+    }
+
+    /// The digest of everything a page is made from, or nil when the build keeps no cache: the
+    /// theme, the page's template and path, what all pages share and its own file.
+    func inputKey(_ job: PageJob) -> String? {
+        guard let inputs else { return nil }
+        var hasher = StableHasher()
+        hasher.add(theme.fingerprint)
+        hasher.add(job.template)
+        hasher.add(job.path)
+        hasher.add(inputs.site)
+        hasher.add(job.source.flatMap { inputs.sources[$0] } ?? "")
+        return hasher.finalize()
     }
 
     /// Renders the site a batch of pages at a time, handing each batch's files to `emit` as soon as
     /// they are made (so a large site is never all in memory), then the search index and the other
-    /// files. Returns, for every page, the digest of what it was rendered from.
-    public func renderSite(batchSize: Int = 512, emit: ([OutputFile]) throws -> Void) rethrows -> [String: String] {
+    /// files. A page whose input digest is the one recorded for the file the output holds is not
+    /// rendered: it comes out as `OutputFile.kept`, and its search terms come from the search cache.
+    /// Returns what the next build's cache needs.
+    func renderSite(batchSize: Int = 512, emit: ([OutputFile]) throws -> Void) rethrows -> Record {
         let jobs = pageJobs()
+        // Pages in the search index are numbered in page order.
+        var counted: [Int?] = []
+        var searchPages = 0
+        for job in jobs {
+            counted.append(job.search == nil ? nil : searchPages)
+            if job.search != nil { searchPages += 1 }
+        }
+        let numbers = counted
         // Pages are independent: render them on every core, in a fixed order.
         let renderer = self
         let counter = ProgressCounter(stage: "render", total: jobs.count, report: progress)
-        var renderKeys: [String: String] = [:]
+        var record = Record()
         var index = SearchIndex()
+        struct Made {
+            var file: OutputFile
+            var key: String?
+            var searchFile: OutputFile?
+            var terms: [(SearchIndex.Term, Int)]?
+            var encodedTerms: ArraySlice<UInt8>?
+        }
         for start in stride(from: 0, to: jobs.count, by: batchSize) {
-            let batch = Array(jobs[start..<min(start + batchSize, jobs.count)])
-            let rendered = Parallel.map(batch) { job -> (OutputFile, SearchDocument?, String) in
+            let made = Parallel.map(Array(start..<min(start + batchSize, jobs.count))) { position -> Made in
                 defer { counter.step() }
-                let (pageValue, layoutValue, document) = renderer.values(job)
-                // The page is what the theme makes of these values: the same digest, the same bytes.
-                var hasher = StableHasher()
-                hasher.add(renderer.theme.fingerprint)
-                hasher.add(job.template)
-                pageValue.digest(into: &hasher)
-                layoutValue.digest(into: &hasher)
-                let key = hasher.finalize()
-                if renderer.reusable[job.path] == key {
-                    return (OutputFile.kept(job.path), document, key)
+                let job = jobs[position]
+                let number = numbers[position]
+                let key = renderer.inputKey(job)
+                if let key, renderer.reusable[job.path] == key {
+                    guard let number else { return Made(file: .kept(job.path), key: key) }
+                    if let entry = renderer.searchCache?.entries[job.path], entry.renderKey == key, entry.number == number,
+                       let terms = SearchIndex.decode(entry.terms) {
+                        return Made(file: .kept(job.path), key: key, searchFile: .kept(SearchIndex.pageFilePath(number)),
+                                    terms: terms, encodedTerms: entry.terms)
+                    }
                 }
-                return (OutputFile(path: job.path, text: renderer.present(job, page: pageValue, layout: layoutValue)), document, key)
+                let (pageValue, layoutValue, document) = renderer.values(job)
+                var made = Made(file: OutputFile(path: job.path, text: renderer.present(job, page: pageValue, layout: layoutValue)),
+                                key: key)
+                if let document, let number {
+                    let terms = SearchIndex.terms(of: document)
+                    made.terms = terms
+                    if key != nil { made.encodedTerms = SearchIndex.encode(terms)[...] }
+                    made.searchFile = SearchIndex.pageFile(document, number: number)
+                }
+                return made
             }
-            for (file, _, key) in rendered { renderKeys[file.path] = key }
-            var files = rendered.map(\.0)
-            if includeSearch { files += index.add(rendered.compactMap(\.1)) }
+            for (offset, page) in made.enumerated() {
+                let path = jobs[start + offset].path
+                if let key = page.key { record.renderKeys[path] = key }
+                if let key = page.key, let number = numbers[start + offset], let encoded = page.encodedTerms {
+                    record.search[path] = SearchCache.Entry(renderKey: key, number: number, terms: encoded)
+                }
+            }
+            var files = made.map(\.file)
+            if includeSearch {
+                files += made.compactMap(\.searchFile)
+                index.add(terms: made.compactMap(\.terms))
+            }
             try emit(files)
         }
         if includeSearch {
             try emit(index.finish())
         }
-        try emit(supportFiles(pagePaths: jobs.map(\.path)))
-        return renderKeys
+        try emit(supportFiles(pagePaths: jobs.map(\.path), record: &record))
+        return record
     }
 
     /// A page's view model and layout values (without the interface strings and the content,
@@ -111,7 +180,7 @@ public struct SiteRenderer: Sendable {
         let document = job.search.map { info in
             SearchDocument(path: job.path, title: job.title ?? "", kind: info.kind, permit: info.permit, keywords: info.keywords,
                            sections: (context["bodySections"] as? [SearchDocument.Section]
-                                      ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections)
+                                      ?? SearchDocument.sections(fromHTML: context["body"] as? String ?? "")) + info.extraSections())
         }
         let dates = dateFormat
         let pageValue = TemplateValue(context.filter { $0.key != "bodySections" }, dateText: { text in
@@ -157,6 +226,7 @@ public struct SiteRenderer: Sendable {
                                     keywords: [permit.nameEn, permit.authority, permit.basis].compactMap { $0 })) { path in
                 permitContext(permit, path)
             }
+            jobs[jobs.count - 1].source = permit.page.relativePath
         }
 
         // Knowledge base
@@ -173,6 +243,7 @@ public struct SiteRenderer: Sendable {
                 articleContext(article, path)
             }
             jobs[jobs.count - 1].isArticle = true
+            jobs[jobs.count - 1].source = article.page.relativePath
         }
 
         // Filings and clients (only when the audience gets them)
@@ -188,9 +259,10 @@ public struct SiteRenderer: Sendable {
                  section: "filings",
                  search: SearchInfo(kind: ui["filing"] ?? "", permit: permitName,
                                     keywords: [permitName, filing.reference, site.client(filing.client.value)?.name].compactMap { $0 },
-                                    extraSections: filingSearchSections(filing))) { path in
+                                    extraSections: { filingSearchSections(filing) })) { path in
                 filingContext(filing, path)
             }
+            jobs[jobs.count - 1].source = filing.page.relativePath
         }
         if site.audience.showsClients {
             page("clients/index.html", template: "clients", title: ui["clients"], section: "clients") { path in
@@ -209,6 +281,7 @@ public struct SiteRenderer: Sendable {
                                                             keywords: [client.industry].compactMap { $0 })) { path in
                     clientContext(client, path)
                 }
+                jobs[jobs.count - 1].source = client.page.relativePath
             }
         }
 
@@ -240,18 +313,36 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Theme assets, sitemap, feed, the filings export and copied attachments.
-    func supportFiles(pagePaths: [String]) -> [OutputFile] {
+    /// Theme assets, sitemap, feed, the filings export and copied attachments. The sitemap, the
+    /// feed and the export are made from what all pages share: with the same input digest as the
+    /// file the output holds, they are kept without being made again.
+    func supportFiles(pagePaths: [String], record: inout Record) -> [OutputFile] {
         var files: [OutputFile] = []
         // search.js is of no use without an index (an encrypted brief has none).
         for (path, data) in theme.assets where includeSearch || path != "search.js" {
             files.append(OutputFile(path: "_theme/" + path, data: data))
         }
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: pagePaths + files.map(\.path),
-                                                                         baseURL: site.settings.baseURL)))
-        files.append(OutputFile(path: "feed.xml", text: Feed.atom(site: site)))
+        let assetPaths = files.map(\.path)
+        func derived(_ path: String, _ make: () -> OutputFile) {
+            if let inputs {
+                var hasher = StableHasher()
+                hasher.add("support file")
+                hasher.add(path)
+                hasher.add(inputs.site)
+                hasher.add(theme.fingerprint)
+                for asset in assetPaths { hasher.add(asset) }
+                let key = hasher.finalize()
+                record.renderKeys[path] = key
+                if reusable[path] == key { return files.append(.kept(path)) }
+            }
+            files.append(make())
+        }
+        derived("sitemap.xml") {
+            OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: pagePaths + assetPaths, baseURL: site.settings.baseURL))
+        }
+        derived("feed.xml") { OutputFile(path: "feed.xml", text: Feed.atom(site: site)) }
         if site.audience.includesInternal {
-            files.append(OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)))
+            derived("data/filings.json") { OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)) }
         }
         for copy in site.copies {
             files.append(OutputFile(path: copy.outputPath, data: copy.source.data))

@@ -127,43 +127,128 @@ public struct SearchIndex: Sendable {
     /// page's text is not kept once its file is made.
     public mutating func add(_ documents: [SearchDocument]) -> [OutputFile] {
         let first = pageCount
-        let chunk = 512
-        for start in stride(from: 0, to: documents.count, by: chunk) {
-            let slice = Array(documents[start..<min(start + chunk, documents.count)])
-            let weights = Parallel.map(slice) { document -> [(Term, Int)] in
-                var terms: [(Term, Int)] = []
-                SearchIndex.termWeights(of: document) { terms.append(($0, $1)) }
-                return terms
-            }
-            for (offset, table) in weights.enumerated() {
-                let page = Int32(first + start + offset)
-                for (term, weight) in table {
-                    let number = self.number(of: term)
-                    let delta = page - previous[number]
-                    previous[number] = page
-                    // A weight of 1 (most postings) is written as the delta alone; otherwise the
-                    // delta is negated and the weight follows.
-                    if weight == 1 {
-                        postings[number].append(delta)
-                    } else {
-                        postings[number].append(-delta - 1)
-                        postings[number].append(Int32(clamping: weight))
-                    }
-                    estimate += weight == 1 ? 4 : 7
+        let weights = Parallel.map(documents) { document -> [(Term, Int)] in
+            var terms: [(Term, Int)] = []
+            SearchIndex.termWeights(of: document) { terms.append(($0, $1)) }
+            return terms
+        }
+        add(terms: weights)
+        return Parallel.map(Array(documents.enumerated())) { offset, document in
+            SearchIndex.pageFile(document, number: first + offset)
+        }
+    }
+
+    /// Adds pages by their terms and weights, numbered in order from `pageCount`.
+    mutating func add(terms tables: [[(Term, Int)]]) {
+        for table in tables {
+            let page = Int32(pageCount)
+            for (term, weight) in table {
+                let number = self.number(of: term)
+                let delta = page - previous[number]
+                previous[number] = page
+                // A weight of 1 (most postings) is written as the delta alone; otherwise the
+                // delta is negated and the weight follows.
+                if weight == 1 {
+                    postings[number].append(delta)
+                } else {
+                    postings[number].append(-delta - 1)
+                    postings[number].append(Int32(clamping: weight))
                 }
+                estimate += weight == 1 ? 4 : 7
+            }
+            pageCount += 1
+        }
+    }
+
+    /// A page's terms and weights.
+    static func terms(of document: SearchDocument) -> [(Term, Int)] {
+        var terms: [(Term, Int)] = []
+        termWeights(of: document) { terms.append(($0, $1)) }
+        return terms
+    }
+
+    /// The file a page of the index is shown from: `search/p/<number>.js`.
+    static func pageFile(_ document: SearchDocument, number: Int) -> OutputFile {
+        var text = "DossierSearch.page(\(number),{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
+        text += ",\"k\":\(JSONText.string(document.kind)),\"p\":\(JSONText.string(document.permit))"
+        text += ",\"w\":\(JSONText.string(document.keywords.joined(separator: "\n"))),\"s\":["
+        text += document.sections.map {
+            "[\(JSONText.string($0.anchor)),\(JSONText.string($0.heading)),\(JSONText.string($0.text))]"
+        }.joined(separator: ",")
+        text += "]});\n"
+        return OutputFile(path: pageFilePath(number), text: text)
+    }
+
+    static func pageFilePath(_ number: Int) -> String { "search/p/\(number).js" }
+
+    /// Terms and weights as bytes, for the search cache: Chinese terms in order of their codes,
+    /// each as the difference from the one before (most are a few bytes), then words.
+    static func encode(_ terms: [(Term, Int)]) -> [UInt8] {
+        var codes: [(UInt64, Int)] = []
+        var words: [(String, Int)] = []
+        for (term, weight) in terms {
+            switch term {
+            case .cjk(let code): codes.append((code, weight))
+            case .word(let word): words.append((word, weight))
             }
         }
-        pageCount += documents.count
-        return Parallel.map(Array(documents.enumerated())) { offset, document -> OutputFile in
-            let number = first + offset
-            var text = "DossierSearch.page(\(number),{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
-            text += ",\"k\":\(JSONText.string(document.kind)),\"p\":\(JSONText.string(document.permit))"
-            text += ",\"w\":\(JSONText.string(document.keywords.joined(separator: "\n"))),\"s\":["
-            text += document.sections.map {
-                "[\(JSONText.string($0.anchor)),\(JSONText.string($0.heading)),\(JSONText.string($0.text))]"
-            }.joined(separator: ",")
-            text += "]});\n"
-            return OutputFile(path: "search/p/\(number).js", text: text)
+        codes.sort { $0.0 < $1.0 }
+        var writer = BinaryWriter(capacity: codes.count * 4 + words.count * 8 + 16)
+        writer.unsigned(UInt64(codes.count))
+        var previous: UInt64 = 0
+        for (code, weight) in codes {
+            writer.unsigned(code - previous)
+            writer.unsigned(UInt64(max(0, weight)))
+            previous = code
+        }
+        writer.unsigned(UInt64(words.count))
+        for (word, weight) in words {
+            writer.string(word)
+            writer.unsigned(UInt64(max(0, weight)))
+        }
+        return writer.bytes
+    }
+
+    /// What `encode` wrote, or nil when the bytes are not that.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> [(Term, Int)]? {
+        bytes.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer)
+            var terms: [(Term, Int)] = []
+            guard let codeCount = try? reader.count() else { return nil }
+            terms.reserveCapacity(codeCount)
+            var code: UInt64 = 0
+            for _ in 0..<codeCount {
+                guard let delta = try? reader.unsigned(), let weight = try? reader.unsigned(), weight <= UInt64(Int32.max) else {
+                    return nil
+                }
+                code &+= delta
+                terms.append((.cjk(code), Int(weight)))
+            }
+            guard let wordCount = try? reader.count() else { return nil }
+            for _ in 0..<wordCount {
+                guard let word = try? reader.string(), let weight = try? reader.unsigned(), weight <= UInt64(Int32.max) else {
+                    return nil
+                }
+                terms.append((.word(word), Int(weight)))
+            }
+            return reader.isAtEnd ? terms : nil
+        }
+    }
+
+    /// `value` in decimal, as `String(value)` writes it.
+    @inline(__always)
+    static func appendDecimal(_ value: Int32, to text: inout [UInt8]) {
+        var magnitude = value.magnitude
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { text.append(buffer[index]) }
         }
     }
 
@@ -204,18 +289,22 @@ public struct SearchIndex: Sendable {
         // Shards are written on every core.
         let postings = self.postings
         files += Parallel.map(Array(shards.enumerated())) { number, terms -> OutputFile in
-            var text = "DossierSearch.shard(\(number),{"
+            // Made as bytes: a large site's shards hold millions of numbers.
+            var text: [UInt8] = []
+            text.reserveCapacity(Self.targetShardBytes + Self.targetShardBytes / 4)
+            text.append(contentsOf: "DossierSearch.shard(\(number),{".utf8)
             for (index, (termText, term)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
-                if index > 0 { text += "," }
-                text += JSONText.string(termText) + ":["
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                text.append(contentsOf: JSONText.string(termText).utf8)
+                text.append(contentsOf: ":[".utf8)
                 for (position, value) in postings[term].enumerated() {
-                    if position > 0 { text += "," }
-                    text += String(value)
+                    if position > 0 { text.append(UInt8(ascii: ",")) }
+                    Self.appendDecimal(value, to: &text)
                 }
-                text += "]"
+                text.append(UInt8(ascii: "]"))
             }
-            text += "});\n"
-            return OutputFile(path: "search/t/\(number).js", text: text)
+            text.append(contentsOf: "});\n".utf8)
+            return OutputFile(path: "search/t/\(number).js", data: Data(text))
         }
         return files
     }

@@ -140,6 +140,21 @@ public struct FileSystem: Sendable {
 }
 
 /// What the build cache remembers of a written file to know it is still as written.
+extension FileSystem {
+    /// Writes `data` to `path` through a temporary file beside it, so that a reader sees the old
+    /// bytes or the new ones, never half.
+    func replace(_ path: String, with data: Data) throws {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try write(temporary, data)
+        do {
+            try move(temporary, path)
+        } catch {
+            try? remove(temporary)
+            throw error
+        }
+    }
+}
+
 public struct FileInfo: Sendable, Equatable, Codable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.

@@ -99,6 +99,13 @@ public struct OutputWriter: Sendable {
             // A cache being saved when its build was killed.
             if fileSystem.kind(joinPath(parent, entry)) == .file { try? fileSystem.remove(joinPath(parent, entry)) }
         }
+        // Shards of the page caches being saved when their build was killed.
+        let pages = joinPath(parent, ".\(name).dossier-pages")
+        if entries.contains(".\(name).dossier-pages"), fileSystem.kind(pages) == .directory {
+            for entry in (try? fileSystem.listDirectory(pages)) ?? [] where entry.contains(".tmp-") {
+                try? fileSystem.remove(joinPath(pages, entry))
+            }
+        }
         for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             let path = joinPath(parent, entry)
             let inside = (try? fileSystem.listDirectory(path)) ?? []

@@ -24,6 +24,8 @@ public struct WriteSession {
         var digest: String
         var changed: Bool
         var isKept: Bool
+        /// Size and time of the file in the output when it was found unchanged (it keeps them).
+        var info: FileInfo?
     }
 
     let writer: OutputWriter
@@ -82,17 +84,17 @@ public struct WriteSession {
         let output = self.output
         let own = self.own
         let previous = self.previous
-        let decisions = Parallel.map(files) { file -> (digest: String, changed: Bool) in
-            if file.isKept { return ("", false) }
+        let decisions = Parallel.map(files) { file -> (digest: String, changed: Bool, info: FileInfo?) in
+            if file.isKept { return ("", false, previous?.files[file.path]?.info) }
             let digest = BuildCache.digest(file.data)
-            guard own else { return (digest, true) }
+            guard own else { return (digest, true, nil) }
             if let record = previous?.verified(file.path, in: output, fileSystem: fileSystem) {
-                return (digest, record.digest != digest)
+                return (digest, record.digest != digest, record.info)
             }
             let path = joinPath(output, file.path)
             guard let info = fileSystem.info(path), info.size == Int64(file.data.count),
-                  let existing = try? fileSystem.read(path) else { return (digest, true) }
-            return (digest, existing != file.data)
+                  let existing = try? fileSystem.read(path) else { return (digest, true, nil) }
+            return (digest, existing != file.data, info)
         }
         let changed = files.indices.filter { decisions[$0].changed }
         for index in changed { try makeStagingFolder(containing: files[index].path) }
@@ -109,7 +111,8 @@ public struct WriteSession {
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         for (index, file) in files.enumerated() {
-            entries.append(Entry(path: file.path, digest: decisions[index].digest, changed: decisions[index].changed, isKept: file.isKept))
+            entries.append(Entry(path: file.path, digest: decisions[index].digest, changed: decisions[index].changed,
+                                 isKept: file.isKept, info: decisions[index].changed ? nil : decisions[index].info))
         }
     }
 
@@ -275,7 +278,8 @@ public struct WriteSession {
         let output = self.output
         let previous = self.previous
         let pairs = Parallel.map(entries) { entry -> (String, BuildCache.Record)? in
-            guard let info = fileSystem.info(joinPath(output, entry.path)) else { return nil }
+            // An unchanged file kept its size and time (left in place, or hard-linked: the same file).
+            guard let info = entry.info ?? fileSystem.info(joinPath(output, entry.path)) else { return nil }
             let digest = entry.isKept ? (previous?.files[entry.path]?.digest ?? "") : entry.digest
             return (entry.path, BuildCache.Record(info: info, digest: digest))
         }

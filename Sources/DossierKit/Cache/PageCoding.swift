@@ -1,0 +1,351 @@
+/// How parsed pages are stored in the page cache (see `PageCache`). Each type writes its fields in
+/// declaration order; reading them back gives the value that was parsed.
+
+extension SourcePosition: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.int(line)
+        writer.int(column)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(line: try reader.int(), column: try reader.int())
+    }
+}
+
+extension Day: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.int(ordinal)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let ordinal = try reader.int()
+        // Years 1 to 9999, as `Day` allows.
+        guard (-719_162...2_932_896).contains(ordinal) else { throw BinaryReader.Malformed() }
+        self.init(ordinal: ordinal)
+    }
+}
+
+extension Located: BinaryCodable where Value == String {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(value)
+        writer.write(position)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(try reader.string(), try reader.read())
+    }
+}
+
+extension Diagnostic: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(severity.rawValue)
+        writer.string(path)
+        writer.write(position)
+        writer.string(message)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(try reader.named(), try reader.string(), try reader.read(), try reader.string())
+    }
+}
+
+extension Heading: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.int(level)
+        writer.string(text)
+        writer.string(id)
+        writer.write(position)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(level: try reader.int(), text: try reader.string(), id: try reader.string(), position: try reader.read())
+    }
+}
+
+extension LinkReference: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(destination)
+        switch form {
+        case .markdown(let isImage): writer.byte(isImage ? 1 : 0)
+        case .wiki: writer.byte(2)
+        }
+        writer.write(position)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let destination = try reader.string()
+        let form: Form
+        switch try reader.byte() {
+        case 0: form = .markdown(isImage: false)
+        case 1: form = .markdown(isImage: true)
+        case 2: form = .wiki
+        default: throw BinaryReader.Malformed()
+        }
+        self.init(destination: destination, form: form, position: try reader.read())
+    }
+}
+
+extension MarkdownNode: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        switch kind {
+        case .document: writer.byte(0)
+        case .blockQuote: writer.byte(1)
+        case .list(let ordered, let start, let tight):
+            writer.byte(2); writer.bool(ordered); writer.int(start); writer.bool(tight)
+        case .item: writer.byte(3)
+        case .codeBlock(let info, let literal): writer.byte(4); writer.string(info); writer.string(literal)
+        case .htmlBlock(let html): writer.byte(5); writer.string(html)
+        case .paragraph: writer.byte(6)
+        case .heading(let level, let id): writer.byte(7); writer.int(level); writer.string(id)
+        case .thematicBreak: writer.byte(8)
+        case .text(let text): writer.byte(9); writer.string(text)
+        case .softBreak: writer.byte(10)
+        case .lineBreak: writer.byte(11)
+        case .code(let code): writer.byte(12); writer.string(code)
+        case .htmlInline(let html): writer.byte(13); writer.string(html)
+        case .emphasis: writer.byte(14)
+        case .strong: writer.byte(15)
+        case .link(let url, let title): writer.byte(16); writer.string(url); writer.string(title)
+        case .image(let url, let title): writer.byte(17); writer.string(url); writer.string(title)
+        case .wikiLink(let target, let label):
+            writer.byte(18); writer.string(target); writer.optional(label) { $0.string($1) }
+        case .table: writer.byte(19)
+        case .tableHead: writer.byte(20)
+        case .tableBody: writer.byte(21)
+        case .tableRow: writer.byte(22)
+        case .tableCell(let header, let alignment): writer.byte(23); writer.bool(header); writer.string(alignment.rawValue)
+        case .taskCheckbox(let checked): writer.byte(24); writer.bool(checked)
+        case .strikethrough: writer.byte(25)
+        case .callout(let kind): writer.byte(26); writer.string(kind)
+        case .footnoteReference(let number, let occurrence): writer.byte(27); writer.int(number); writer.int(occurrence)
+        case .footnoteSection: writer.byte(28)
+        case .footnote(let number, let references): writer.byte(29); writer.int(number); writer.int(references)
+        case .footnoteDefinition(let label): writer.byte(30); writer.string(label)
+        }
+        writer.write(position)
+        writer.array(children) { $0.write($1) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let kind: Kind
+        switch try reader.byte() {
+        case 0: kind = .document
+        case 1: kind = .blockQuote
+        case 2: kind = .list(ordered: try reader.bool(), start: try reader.int(), tight: try reader.bool())
+        case 3: kind = .item
+        case 4: kind = .codeBlock(info: try reader.string(), literal: try reader.string())
+        case 5: kind = .htmlBlock(try reader.string())
+        case 6: kind = .paragraph
+        case 7: kind = .heading(level: try reader.int(), id: try reader.string())
+        case 8: kind = .thematicBreak
+        case 9: kind = .text(try reader.string())
+        case 10: kind = .softBreak
+        case 11: kind = .lineBreak
+        case 12: kind = .code(try reader.string())
+        case 13: kind = .htmlInline(try reader.string())
+        case 14: kind = .emphasis
+        case 15: kind = .strong
+        case 16: kind = .link(url: try reader.string(), title: try reader.string())
+        case 17: kind = .image(url: try reader.string(), title: try reader.string())
+        case 18: kind = .wikiLink(target: try reader.string(), label: try reader.optional { try $0.string() })
+        case 19: kind = .table
+        case 20: kind = .tableHead
+        case 21: kind = .tableBody
+        case 22: kind = .tableRow
+        case 23: kind = .tableCell(header: try reader.bool(), alignment: try reader.named())
+        case 24: kind = .taskCheckbox(checked: try reader.bool())
+        case 25: kind = .strikethrough
+        case 26: kind = .callout(kind: try reader.string())
+        case 27: kind = .footnoteReference(number: try reader.int(), occurrence: try reader.int())
+        case 28: kind = .footnoteSection
+        case 29: kind = .footnote(number: try reader.int(), references: try reader.int())
+        case 30: kind = .footnoteDefinition(label: try reader.string())
+        default: throw BinaryReader.Malformed()
+        }
+        let position: SourcePosition = try reader.read()
+        self.init(kind, children: try reader.array { try $0.read(MarkdownNode.self) }, position: position)
+    }
+}
+
+extension MarkdownDocument: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        write(to: &writer, includingRoot: true)
+    }
+
+    func write(to writer: inout BinaryWriter, includingRoot: Bool) {
+        if includingRoot { writer.write(root) } else { writer.write(MarkdownDocument.empty.root) }
+        writer.array(headings) { $0.write($1) }
+        writer.array(links) { $0.write($1) }
+        writer.strings(hiddenHeadingIDs.sorted())
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(root: try reader.read(), headings: try reader.array { try $0.read() }, links: try reader.array { try $0.read() })
+        hiddenHeadingIDs = Set(try reader.strings())
+    }
+}
+
+extension PageSource: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(relativePath)
+        writer.string(displayPath)
+        document.write(to: &writer, includingRoot: !writer.omitsBodies)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(relativePath: try reader.string(), displayPath: try reader.string(), document: try reader.read())
+    }
+}
+
+extension Permit: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(name)
+        writer.optional(nameEn) { $0.string($1) }
+        writer.optional(kind) { $0.string($1.rawValue) }
+        writer.optional(authority) { $0.string($1) }
+        writer.optional(basis) { $0.string($1) }
+        writer.optional(reviewDays) { $0.int($1) }
+        writer.string(reviewUnit.rawValue)
+        writer.string(onSupplement.rawValue)
+        writer.optional(validity) { $0.string($1) }
+        writer.optional(order) { $0.int($1) }
+        writer.write(page)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(id: try reader.string(), name: try reader.string(), nameEn: try reader.optional { try $0.string() },
+                  kind: try reader.optional { try $0.named() }, authority: try reader.optional { try $0.string() },
+                  basis: try reader.optional { try $0.string() }, reviewDays: try reader.optional { try $0.int() },
+                  reviewUnit: try reader.named(), onSupplement: try reader.named(),
+                  validity: try reader.optional { try $0.string() }, order: try reader.optional { try $0.int() },
+                  page: try reader.read())
+    }
+}
+
+extension Client: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(name)
+        writer.optional(industry) { $0.string($1) }
+        writer.optional(contact) { $0.string($1) }
+        writer.write(page)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(id: try reader.string(), name: try reader.string(), industry: try reader.optional { try $0.string() },
+                  contact: try reader.optional { try $0.string() }, page: try reader.read())
+    }
+}
+
+extension Article: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(title)
+        writer.array(permits) { $0.write($1) }
+        writer.write(date)
+        writer.optional(updated) { $0.write($1) }
+        writer.strings(tags)
+        writer.optional(region) { $0.write($1) }
+        writer.optional(summary) { $0.string($1) }
+        writer.string(audience.rawValue)
+        writer.bool(draft)
+        writer.write(page)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(id: try reader.string(), title: try reader.string(), permits: try reader.array { try $0.read() },
+                  date: try reader.read(), updated: try reader.optional { try $0.read() }, tags: try reader.strings(),
+                  region: try reader.optional { try $0.read() }, summary: try reader.optional { try $0.string() },
+                  audience: try reader.named(), draft: try reader.bool(), page: try reader.read())
+    }
+}
+
+extension Memo: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        for part in [purpose, logic, risk] { writer.optional(part) { $0.string($1) } }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(purpose: try reader.optional { try $0.string() }, logic: try reader.optional { try $0.string() },
+                  risk: try reader.optional { try $0.string() })
+    }
+}
+
+extension TimelineEntry: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(date)
+        writer.string(type.rawValue)
+        writer.optional(days) { $0.int($1) }
+        writer.optional(from) { $0.string($1.rawValue) }
+        writer.optional(channel) { $0.string($1.rawValue) }
+        writer.string(summary)
+        writer.strings(changes)
+        writer.strings(clauses)
+        writer.strings(pages)
+        writer.array(refs) { $0.write($1) }
+        writer.optional(note) { $0.write($1) }
+        writer.bool(isInternal)
+        writer.write(position)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(date: try reader.read(), type: try reader.named(), days: try reader.optional { try $0.int() },
+                  from: try reader.optional { try $0.named() }, channel: try reader.optional { try $0.named() },
+                  summary: try reader.string(), changes: try reader.strings(), clauses: try reader.strings(),
+                  pages: try reader.strings(), refs: try reader.array { try $0.read() },
+                  note: try reader.optional { try $0.read() }, isInternal: try reader.bool(), position: try reader.read())
+    }
+}
+
+extension Filing: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(title)
+        writer.write(client)
+        writer.write(permit)
+        writer.string(status.rawValue)
+        writer.write(statusPosition)
+        writer.optional(opened) { $0.write($1) }
+        writer.optional(region) { $0.write($1) }
+        writer.optional(owner) { $0.string($1) }
+        writer.optional(reference) { $0.string($1) }
+        writer.optional(memo) { $0.write($1) }
+        writer.write(memoPosition)
+        writer.array(timeline) { $0.write($1) }
+        writer.strings(attachments)
+        writer.write(page)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(id: try reader.string(), title: try reader.string(), client: try reader.read(), permit: try reader.read(),
+                  status: try reader.named(), statusPosition: try reader.read(), opened: try reader.optional { try $0.read() },
+                  region: try reader.optional { try $0.read() }, owner: try reader.optional { try $0.string() },
+                  reference: try reader.optional { try $0.string() }, memo: try reader.optional { try $0.read() },
+                  memoPosition: try reader.read(), timeline: try reader.array { try $0.read() },
+                  attachments: try reader.strings(), page: try reader.read())
+    }
+}
+
+extension ContentParser.ParsedPage: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        switch self {
+        case .permit(let permit): writer.byte(0); writer.optional(permit) { $0.write($1) }
+        case .client(let client): writer.byte(1); writer.optional(client) { $0.write($1) }
+        case .article(let article): writer.byte(2); writer.optional(article) { $0.write($1) }
+        case .filing(let filing): writer.byte(3); writer.optional(filing) { $0.write($1) }
+        case .other: writer.byte(4)
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        switch try reader.byte() {
+        case 0: self = .permit(try reader.optional { try $0.read() })
+        case 1: self = .client(try reader.optional { try $0.read() })
+        case 2: self = .article(try reader.optional { try $0.read() })
+        case 3: self = .filing(try reader.optional { try $0.read() })
+        case 4: self = .other
+        default: throw BinaryReader.Malformed()
+        }
+    }
+}
