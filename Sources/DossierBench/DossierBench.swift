@@ -52,6 +52,7 @@ struct DossierBench {
             }
             let output = root.appendingPathComponent("dossier/Output").path
             let cache = root.appendingPathComponent("dossier/.Output.dossier-cache").path
+            let pageCaches = root.appendingPathComponent("dossier/.Output.dossier-pages").path
             let build = [dossier, "build", "--content", root.appendingPathComponent("dossier/Content").path,
                          "--output", output, "--today", "2025-12-31", "--force"]
             // Full builds: each starts from nothing (no output folder, no cache), as on a fresh CI
@@ -59,6 +60,7 @@ struct DossierBench {
             let dossierRuns = try (0..<runs).map { _ in
                 moveAside(output)
                 moveAside(cache)
+                moveAside(pageCaches)
                 return try measure(build, environment: [:])
             }
             let pages = try FileManager.default.subpathsOfDirectory(atPath: output).filter { $0.hasSuffix(".html") }.count
@@ -79,6 +81,18 @@ struct DossierBench {
                 return try measure(build, environment: [:])
             }
             report(size, "dossier incremental", incrementalRuns, pages: pages)
+            // A title edit changes what other pages show (lists, related articles, backlinks):
+            // every page is made again, and only files whose bytes changed are written.
+            let titleRuns = try (0..<runs).map { run -> Measure in
+                let text = String(decoding: original, as: UTF8.self)
+                try Data(text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: （修订\(run)）").utf8).write(to: article)
+                defer {
+                    try? original.write(to: article)
+                    _ = try? measure(build, environment: [:])
+                }
+                return try measure(build, environment: [:])
+            }
+            report(size, "dossier title edit", titleRuns, pages: pages)
             // Nothing changed since the last build (a commit that did not touch the content).
             let unchangedRuns = try (0..<runs).map { _ in try measure(build, environment: [:]) }
             report(size, "dossier nothing changed", unchangedRuns, pages: pages)

@@ -174,6 +174,7 @@ public struct Pipeline: Sendable {
                 // folder it no longer matches.
                 if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
                 var session = try writer.begin(options.outputDirectory, force: options.force, previous: previous)
+                session.verified = Set(renderer.reusable.keys)
                 let record = try renderer.renderSite { batch in
                     count(batch)
                     try session.add(batch)

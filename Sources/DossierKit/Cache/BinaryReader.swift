@@ -10,10 +10,25 @@ struct BinaryReader {
     var depth = 0
     static let maximumDepth = 2000
 
-    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>? = nil) {
+    /// The array `bytes` points into, when values may keep parts of it to read later (`LazyNode`).
+    let storage: [UInt8]?
+
+    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>? = nil, storage: [UInt8]? = nil) {
         self.bytes = bytes
         offset = range?.lowerBound ?? 0
         end = range?.upperBound ?? bytes.count
+        self.storage = storage
+    }
+
+    /// The range of what `BinaryWriter.lengthPrefixed` wrote, skipped over.
+    mutating func lengthPrefixedRange() throws -> Range<Int> {
+        guard end - offset >= 4 else { throw Malformed() }
+        var length = 0
+        for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
+        offset += 4
+        guard length <= end - offset else { throw Malformed() }
+        defer { offset += length }
+        return offset..<(offset + length)
     }
 
     var isAtEnd: Bool { offset >= end }

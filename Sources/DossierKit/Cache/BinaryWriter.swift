@@ -49,6 +49,15 @@ struct BinaryWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    /// What `write` adds, preceded by its length in four bytes, so a reader can skip it.
+    mutating func lengthPrefixed(_ write: (inout BinaryWriter) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        write(&self)
+        let length = UInt32(truncatingIfNeeded: bytes.count - start - 4)
+        for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> UInt32(8 * index)) }
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)

@@ -173,15 +173,43 @@ extension MarkdownDocument: BinaryCodable {
     }
 
     func write(to writer: inout BinaryWriter, includingRoot: Bool) {
-        if includingRoot { writer.write(root) } else { writer.write(MarkdownDocument.empty.root) }
+        // The tree comes first, with its length, so a reader can leave it encoded.
+        let root = includingRoot ? self.root : MarkdownDocument.empty.root
+        writer.lengthPrefixed { $0.write(root) }
         writer.array(headings) { $0.write($1) }
         writer.array(links) { $0.write($1) }
         writer.strings(hiddenHeadingIDs.sorted())
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(root: try reader.read(), headings: try reader.array { try $0.read() }, links: try reader.array { try $0.read() })
+        let range = try reader.lengthPrefixedRange()
+        let headings: [Heading] = try reader.array { try $0.read() }
+        let links: [LinkReference] = try reader.array { try $0.read() }
+        if let storage = reader.storage {
+            self.init(lazyRoot: LazyNode(bytes: storage, range: range), headings: headings, links: links)
+        } else {
+            var tree = BinaryReader(reader.bytes, range: range)
+            let root: MarkdownNode = try tree.read()
+            guard tree.isAtEnd else { throw BinaryReader.Malformed() }
+            self.init(root: root, headings: headings, links: links)
+        }
         hiddenHeadingIDs = Set(try reader.strings())
+    }
+}
+
+/// A Markdown tree still encoded in the page cache's bytes, read when a page that shows it is
+/// rendered. The bytes were checked (SHA-256 of the shard) and written by this very program.
+struct LazyNode: Sendable {
+    let bytes: [UInt8]
+    let range: Range<Int>
+
+    /// The tree, or nil if the bytes do not read back as one (which a verified shard never does).
+    func node() -> MarkdownNode? {
+        bytes.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer, range: range)
+            guard let node = try? reader.read(MarkdownNode.self), reader.isAtEnd else { return nil }
+            return node
+        }
     }
 }
 

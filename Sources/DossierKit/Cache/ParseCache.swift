@@ -14,7 +14,7 @@ import Foundation
 /// (front matter, headings, outgoing links; not the Markdown tree of its body). A page whose
 /// face is unchanged changed nothing on any other page.
 public struct ParseCache: Sendable {
-    static let format = 2
+    static let format = 3
 
     /// What the cache holds for one source file; its page is at `range` in shard `shard`.
     struct Entry: Sendable {
@@ -97,7 +97,8 @@ public struct ParseCache: Sendable {
             return nil
         }
         let page: ContentParser.ParsedPage? = payload.withUnsafeBytes { buffer in
-            var reader = BinaryReader(buffer, range: entry.range)
+            // Body trees stay encoded in `payload` until a page that shows them is rendered.
+            var reader = BinaryReader(buffer, range: entry.range, storage: payload)
             guard let page = try? reader.read(ContentParser.ParsedPage.self), reader.isAtEnd else { return nil }
             return page
         }

@@ -108,37 +108,47 @@ public struct SiteBuilder: Sendable {
             copies.append(Site.FileCopy(source: attachment, outputPath: attachment.relativePath))
         }
 
-        // Links.
+        // Links: each page's on its own, on every core (the resolver is only read).
         var bodyLinks: [PageRef: [ResolvedLink]] = [:]
         var graphLinks: [PageRef: [ResolvedLink]] = [:]
-        func resolveBody(_ ref: PageRef, _ page: PageSource) {
+        var bodies: [(ref: PageRef, page: PageSource)] = visiblePermits.map { (PageRef(.permits, $0.id), $0.page) }
+        bodies += visibleClients.filter { includedClients.contains($0.id) }.map { (PageRef(.clients, $0.id), $0.page) }
+        bodies += articles.map { (PageRef(.kb, $0.id), $0.page) }
+        bodies += filings.map { (PageRef(.filings, $0.id), $0.page) }
+        let links = resolver
+        let resolvedBodies = Parallel.map(bodies) { ref, page -> ([ResolvedLink], [Diagnostic]) in
+            var problems: [Diagnostic] = []
             let resolved = page.document.links.map {
-                resolver.resolve($0, from: page.relativePath, page: ref, displayPath: page.displayPath, diagnostics: &diagnostics)
+                links.resolve($0, from: page.relativePath, page: ref, displayPath: page.displayPath, diagnostics: &problems)
             }
+            return (resolved, problems)
+        }
+        for ((ref, _), (resolved, problems)) in zip(bodies, resolvedBodies) {
             bodyLinks[ref] = resolved
             graphLinks[ref, default: []].append(contentsOf: resolved)
+            diagnostics += problems
         }
-        for permit in visiblePermits { resolveBody(PageRef(.permits, permit.id), permit.page) }
-        for client in visibleClients where includedClients.contains(client.id) { resolveBody(PageRef(.clients, client.id), client.page) }
-        for article in articles { resolveBody(PageRef(.kb, article.id), article.page) }
-        var entryLinks: [String: [Site.EntryLinks]] = [:]
-        for filing in filings {
+        let resolvedEntries = Parallel.map(filings) { filing -> ([Site.EntryLinks], [Diagnostic]) in
             let ref = PageRef(.filings, filing.id)
-            resolveBody(ref, filing.page)
-            var perEntry: [Site.EntryLinks] = []
-            for entry in filing.timeline {
+            var problems: [Diagnostic] = []
+            let perEntry = filing.timeline.map { entry in
                 let refs = entry.refs.map {
-                    resolver.resolveRef($0.value, at: $0.position, from: filing.page.relativePath,
-                                        displayPath: filing.page.displayPath, diagnostics: &diagnostics)
+                    links.resolveRef($0.value, at: $0.position, from: filing.page.relativePath,
+                                     displayPath: filing.page.displayPath, diagnostics: &problems)
                 }
                 let note = (entry.note?.links ?? []).map {
-                    resolver.resolve($0, from: filing.page.relativePath, page: ref, displayPath: filing.page.displayPath,
-                                     diagnostics: &diagnostics)
+                    links.resolve($0, from: filing.page.relativePath, page: ref, displayPath: filing.page.displayPath,
+                                  diagnostics: &problems)
                 }
-                perEntry.append(Site.EntryLinks(refs: refs, note: note))
-                graphLinks[ref, default: []].append(contentsOf: refs + note)
+                return Site.EntryLinks(refs: refs, note: note)
             }
+            return (perEntry, problems)
+        }
+        var entryLinks: [String: [Site.EntryLinks]] = [:]
+        for (filing, (perEntry, problems)) in zip(filings, resolvedEntries) {
             entryLinks[filing.id] = perEntry
+            for entry in perEntry { graphLinks[PageRef(.filings, filing.id), default: []].append(contentsOf: entry.refs + entry.note) }
+            diagnostics += problems
         }
         let graph = LinkGraph(links: graphLinks)
 
@@ -220,7 +230,9 @@ public struct SiteBuilder: Sendable {
                    diagnostics: inout [Diagnostic]) -> [T] {
         var seen: [String: String] = [:]
         var result: [T] = []
-        for item in items.sorted(by: { $0[keyPath: path].relativePath < $1[keyPath: path].relativePath }) {
+        // The parse gives pages in path order already; sorting copies every page, so check first.
+        let inOrder = zip(items, items.dropFirst()).allSatisfy { $0[keyPath: path].relativePath <= $1[keyPath: path].relativePath }
+        for item in inOrder ? items : items.sorted(by: { $0[keyPath: path].relativePath < $1[keyPath: path].relativePath }) {
             let key = item[keyPath: id]
             if let first = seen[key] {
                 diagnostics.append(.error(item[keyPath: path].displayPath, .start,

@@ -23,13 +23,36 @@ public struct LinkReference: Sendable, Equatable {
 /// A parsed body after the passes that do not depend on other pages: internal sections for the
 /// audience, heading ids, the list of outgoing links.
 public struct MarkdownDocument: Sendable {
-    public var root: MarkdownNode
+    /// The body's tree. A page read back from the page cache keeps it encoded until a page that
+    /// shows it is rendered (`LazyNode`): most pages of an incremental build never need it.
+    public var root: MarkdownNode {
+        get { storedRoot ?? lazyRoot?.node() ?? MarkdownNode(.document, position: .start) }
+        set {
+            storedRoot = newValue
+            lazyRoot = nil
+        }
+    }
+    private var storedRoot: MarkdownNode?
+    private var lazyRoot: LazyNode?
     public var headings: [Heading]
     public var links: [LinkReference]
     /// Slugs of headings that were in internal sections this audience does not get.
     public var hiddenHeadingIDs: Set<String> = []
 
     public static let empty = MarkdownDocument(root: MarkdownNode(.document, position: .start), headings: [], links: [])
+
+    public init(root: MarkdownNode, headings: [Heading], links: [LinkReference]) {
+        self.storedRoot = root
+        self.headings = headings
+        self.links = links
+    }
+
+    /// A document whose tree is still encoded (see `root`).
+    init(lazyRoot: LazyNode, headings: [Heading], links: [LinkReference]) {
+        self.lazyRoot = lazyRoot
+        self.headings = headings
+        self.links = links
+    }
 
     /// Parses a body and runs the passes. `problems` gets positions and messages about the body itself.
     public static func make(body: String, lineOffset: Int, includeInternal: Bool,

@@ -15,18 +15,89 @@ public struct SearchIndex: Sendable {
     /// Shards are sized for about this many bytes each.
     public static let targetShardBytes = 48_000
 
-    /// Every term seen so far, numbered: Chinese terms through a `CodeTable`, words by name.
-    var codeNumbers = CodeTable(capacity: 1 << 16)
-    /// Term numbers of the Chinese terms, by their number in `codeNumbers`.
-    var cjkNumbers: [Int] = []
-    var wordNumbers: [String: Int] = [:]
-    var terms: [Term] = []
-    /// Postings so far, by term number: page number deltas (and weights).
-    var postings: [[Int32]] = []
-    /// The last page each term was seen on, by term number.
-    var previous: [Int32] = []
-    /// About how many bytes the shards will take.
-    var estimate = 0
+    /// The terms seen so far, split in two by term (`Part.of`) so that each half is filled on
+    /// its own core. Which half a term is in changes nothing in the files.
+    let parts = [Part(), Part()]
+
+    /// One half of the index's terms, with their postings. A class so that two threads can each
+    /// fill their own: `add` is the only writer, one thread per part.
+    final class Part: @unchecked Sendable {
+        /// Every term of this part, numbered: Chinese terms through a `CodeTable`, words by name.
+        var codeNumbers = CodeTable(capacity: 1 << 15)
+        /// Term numbers of the Chinese terms, by their number in `codeNumbers`.
+        var cjkNumbers: [Int] = []
+        var wordNumbers: [String: Int] = [:]
+        var terms: [Term] = []
+        /// Postings so far, by term number: page number deltas (and weights).
+        var postings: [[Int32]] = []
+        /// The last page each term was seen on, by term number.
+        var previous: [Int32] = []
+        /// About how many bytes this part's shard entries will take.
+        var estimate = 0
+
+        /// Which part holds `term`.
+        @inline(__always)
+        static func of(_ term: Term) -> Int {
+            switch term {
+            case .cjk(let code): return Int(code & 1)
+            case .word(let word): return Int((word.utf8.first ?? 0) & 1)
+            }
+        }
+
+        /// Adds the terms of this part from each page, pages numbered from `first`. The tables are
+        /// moved into locals for the loop: the class's own properties would be checked for
+        /// exclusive access on every one of millions of updates.
+        func add(_ tables: [[(Term, Int)]], first: Int, part: Int) {
+            var codeNumbers = self.codeNumbers, cjkNumbers = self.cjkNumbers, wordNumbers = self.wordNumbers
+            var terms = self.terms, postings = self.postings, previous = self.previous, estimate = self.estimate
+            self.codeNumbers = CodeTable(capacity: 1)
+            (self.cjkNumbers, self.wordNumbers, self.terms, self.postings, self.previous) = ([], [:], [], [], [])
+            defer {
+                (self.codeNumbers, self.cjkNumbers, self.wordNumbers) = (codeNumbers, cjkNumbers, wordNumbers)
+                (self.terms, self.postings, self.previous, self.estimate) = (terms, postings, previous, estimate)
+            }
+            for (offset, table) in tables.enumerated() {
+                let page = Int32(first + offset)
+                for (term, weight) in table where Part.of(term) == part {
+                    // The term's number, given now (with an empty posting list) if it is new.
+                    var number: Int
+                    switch term {
+                    case .cjk(let code):
+                        let local = codeNumbers.number(code)
+                        if local == cjkNumbers.count {
+                            cjkNumbers.append(terms.count)
+                            terms.append(term)
+                            postings.append([])
+                            previous.append(0)
+                        }
+                        number = cjkNumbers[local]
+                    case .word(let word):
+                        if let known = wordNumbers[word] {
+                            number = known
+                        } else {
+                            number = terms.count
+                            wordNumbers[word] = number
+                            terms.append(term)
+                            postings.append([])
+                            previous.append(0)
+                        }
+                    }
+                    let delta = page - previous[number]
+                    previous[number] = page
+                    // A weight of 1 (most postings) is written as the delta alone; otherwise the
+                    // delta is negated and the weight follows.
+                    if weight == 1 {
+                        postings[number].append(delta)
+                    } else {
+                        postings[number].append(-delta - 1)
+                        postings[number].append(Int32(clamping: weight))
+                    }
+                    estimate += weight == 1 ? 4 : 7
+                }
+            }
+        }
+    }
+
     /// Pages added so far.
     public private(set) var pageCount = 0
 
@@ -140,24 +211,12 @@ public struct SearchIndex: Sendable {
 
     /// Adds pages by their terms and weights, numbered in order from `pageCount`.
     mutating func add(terms tables: [[(Term, Int)]]) {
-        for table in tables {
-            let page = Int32(pageCount)
-            for (term, weight) in table {
-                let number = self.number(of: term)
-                let delta = page - previous[number]
-                previous[number] = page
-                // A weight of 1 (most postings) is written as the delta alone; otherwise the
-                // delta is negated and the weight follows.
-                if weight == 1 {
-                    postings[number].append(delta)
-                } else {
-                    postings[number].append(-delta - 1)
-                    postings[number].append(Int32(clamping: weight))
-                }
-                estimate += weight == 1 ? 4 : 7
-            }
-            pageCount += 1
+        let first = pageCount
+        let parts = self.parts
+        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            parts[part].add(tables, first: first, part: part)
         }
+        pageCount += tables.count
     }
 
     /// A page's terms and weights.
@@ -252,52 +311,32 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The number of `term`, given it now (with an empty posting list) if it is new.
-    private mutating func number(of term: Term) -> Int {
-        switch term {
-        case .cjk(let code):
-            let local = codeNumbers.number(code)
-            if local == cjkNumbers.count { cjkNumbers.append(newTerm(term)) }
-            return cjkNumbers[local]
-        case .word(let word):
-            if let known = wordNumbers[word] { return known }
-            let number = newTerm(term)
-            wordNumbers[word] = number
-            return number
-        }
-    }
-
-    private mutating func newTerm(_ term: Term) -> Int {
-        terms.append(term)
-        postings.append([])
-        previous.append(0)
-        return terms.count - 1
-    }
-
     /// The meta file and the term shards, once every page is added.
     public func finish() -> [OutputFile] {
         var shardCount = 1
+        let estimate = parts.reduce(0) { $0 + $1.estimate }
         while shardCount < 4096 && estimate / shardCount > Self.targetShardBytes { shardCount *= 2 }
-        var shards = [[(text: String, number: Int)]](repeating: [], count: shardCount)
-        for (number, term) in terms.enumerated() {
-            let text = term.text
-            shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, number))
+        var shards = [[(text: String, postings: [Int32])]](repeating: [], count: shardCount)
+        for part in parts {
+            for (number, term) in part.terms.enumerated() {
+                let text = term.text
+                shards[Int(Self.hash(text) % UInt32(shardCount))].append((text, part.postings[number]))
+            }
         }
         var files: [OutputFile] = []
         files.append(OutputFile(path: "search/meta.js",
                                 text: "DossierSearch.meta({\"version\":\(Self.version),\"pages\":\(pageCount),\"shards\":\(shardCount)});\n"))
         // Shards are written on every core.
-        let postings = self.postings
         files += Parallel.map(Array(shards.enumerated())) { number, terms -> OutputFile in
             // Made as bytes: a large site's shards hold millions of numbers.
             var text: [UInt8] = []
             text.reserveCapacity(Self.targetShardBytes + Self.targetShardBytes / 4)
             text.append(contentsOf: "DossierSearch.shard(\(number),{".utf8)
-            for (index, (termText, term)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
+            for (index, (termText, postings)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
                 if index > 0 { text.append(UInt8(ascii: ",")) }
                 text.append(contentsOf: JSONText.string(termText).utf8)
                 text.append(contentsOf: ":[".utf8)
-                for (position, value) in postings[term].enumerated() {
+                for (position, value) in postings.enumerated() {
                     if position > 0 { text.append(UInt8(ascii: ",")) }
                     Self.appendDecimal(value, to: &text)
                 }

@@ -35,6 +35,9 @@ public struct WriteSession {
     /// The output folder is one this program wrote, so its files are compared and kept.
     let own: Bool
     let previous: BuildCache?
+    /// Files this build already found as the cache records them (size and time), so a page kept
+    /// from them need not be looked at again.
+    var verified: Set<String> = []
     private var entries: [Entry] = []
     private var seen: Set<String> = []
     private var stagingFolders: Set<String> = [""]
@@ -74,7 +77,7 @@ public struct WriteSession {
             guard seen.insert(file.path).inserted else {
                 throw FileSystemError(path: file.path, reason: "would be written twice")
             }
-            if file.isKept && previous?.verified(file.path, in: output, fileSystem: fileSystem) == nil {
+            if file.isKept && !verified.contains(file.path) && previous?.verified(file.path, in: output, fileSystem: fileSystem) == nil {
                 throw FileSystemError(path: file.path, reason: "was to be kept from the previous build but has changed on disk")
             }
         }
