@@ -3,22 +3,23 @@ import Foundation
 
 /// What the previous build wrote, kept in `.<output>.dossier-cache` beside the output folder so
 /// the next build redoes only what changed. It records, for every file of the output, its size,
-/// modification time and SHA-256, and for pages the digest of everything the page was rendered
-/// from (view model, layout values, templates and interface strings).
+/// modification time and SHA-256, and for pages (and the sitemap, feed and filings export) the
+/// digest of everything they are made from (`SiteRenderer.inputKey`). Written as `BinaryWriter`
+/// bytes after a header line with the format and the payload's SHA-256.
 ///
 /// It is only ever a hint. A file whose size or time differs from the record is treated as
 /// unknown; a cache that is corrupt, from another version or for other build options is ignored.
 /// Deleting it is always safe: the next build is a full one.
-public struct BuildCache: Codable, Sendable, Equatable {
+public struct BuildCache: Sendable, Equatable {
     /// Bumped whenever what a cache means changes.
     static let format = 3
     static let magic = "DOSSIER-CACHE"
 
-    public struct Record: Codable, Sendable, Equatable {
+    public struct Record: Sendable, Equatable {
         public var info: FileInfo
         /// SHA-256 of the file's bytes, as hex.
         public var digest: String
-        /// For pages: the digest of the page's inputs.
+        /// For pages and files made from the site: the digest of their inputs.
         public var renderKey: String?
     }
 

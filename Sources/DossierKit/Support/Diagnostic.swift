@@ -73,8 +73,3 @@ public struct Diagnostics: Sendable {
     /// Sorted and without repeats, so output is deterministic.
     public var sorted: [Diagnostic] { Array(Set(all)).sorted() }
 }
-
-// Kept in the build cache, so that a build with nothing to do reports what the last one found.
-extension SourcePosition: Codable {}
-extension Diagnostic.Severity: Codable {}
-extension Diagnostic: Codable {}

@@ -155,7 +155,7 @@ extension FileSystem {
     }
 }
 
-public struct FileInfo: Sendable, Equatable, Codable {
+public struct FileInfo: Sendable, Equatable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.
     public var modified: Int64

@@ -66,24 +66,4 @@ public enum TemplateValue: Sendable, Equatable {
         case .opaque: false
         }
     }
-
-    /// Feeds the value into a hasher in a canonical order (object keys sorted), so that equal view
-    /// models give equal digests across runs.
-    func digest(into hasher: inout StableHasher) {
-        switch self {
-        case .text(let text): hasher.add(tag: 1); hasher.add(text)
-        case .bool(let flag): hasher.add(tag: flag ? 2 : 3)
-        case .number(let text): hasher.add(tag: 4); hasher.add(text)
-        case .list(let items):
-            hasher.add(tag: 5); hasher.add(count: items.count)
-            for item in items { item.digest(into: &hasher) }
-        case .object(let object):
-            hasher.add(tag: 6); hasher.add(count: object.count)
-            for key in object.keys.sorted() {
-                hasher.add(key)
-                object[key]?.digest(into: &hasher)
-            }
-        case .opaque: hasher.add(tag: 7)
-        }
-    }
 }
