@@ -166,7 +166,7 @@ public struct Pipeline: Sendable {
             func count(_ batch: [OutputFile]) {
                 fileCount += batch.count
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
-                reusedPages += batch.filter(\.isKept).count
+                reusedPages += batch.filter { $0.isKept && $0.path.hasSuffix(".html") }.count
             }
             if write && options.passphrase == nil {
                 // Plain builds stream: each batch of pages goes to the staging folder as it is made.
