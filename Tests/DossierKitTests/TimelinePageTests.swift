@@ -1,4 +1,4 @@
-import DossierKit
+@testable import DossierKit
 import Foundation
 import Testing
 
@@ -28,6 +28,22 @@ struct TimelinePageTests {
     }
 
     static func page(_ tree: [String: Data], _ path: String) -> String { String(decoding: tree[path] ?? Data(), as: UTF8.self) }
+
+    @Test("chart coordinates are written exactly as printf's %.1f writes them, ties and negatives included")
+    func chartDecimals() {
+        var checked = 0
+        for total in 1...400 {
+            for step in 0...total {
+                let x = 10.0 + 740.0 * Double(step) / Double(total)
+                #expect(TimelineChart.oneDecimal(x) == String(format: "%.1f", x), "\(x)")
+                checked += 1
+            }
+        }
+        for value in [22.95, 0.05, 0.25, -0.04, -0.0, -3.25, 1.05, 749.95, 0] {
+            #expect(TimelineChart.oneDecimal(value) == String(format: "%.1f", value), "\(value)")
+        }
+        #expect(checked > 80_000)
+    }
 
     @Test("the sample's filings show running, paused, overdue, not started and decided clocks, as counted by hand")
     func sampleClocks() throws {

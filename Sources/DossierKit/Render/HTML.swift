@@ -82,19 +82,21 @@ public enum HTML {
 
     /// Percent-encodes one path of our own (tag folders may hold Chinese or spaces).
     public static func encodePath(_ path: String) -> String {
-        var result = ""
+        // On bytes: Chinese heading ids become nine bytes a character, for every link of every page.
+        var result: [UInt8] = []
+        result.reserveCapacity(path.utf8.count * 3)
         let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
             let isSafe = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
                 || byte == 45 || byte == 46 || byte == 95 || byte == 126 || byte == 47
             if isSafe {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.append(byte)
             } else {
-                result.unicodeScalars.append("%")
-                result.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                result.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 15)]))
+                result.append(37)
+                result.append(hex[Int(byte >> 4)])
+                result.append(hex[Int(byte & 15)])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

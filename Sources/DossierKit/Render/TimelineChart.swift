@@ -17,7 +17,7 @@ public enum TimelineChart {
         let total = Double(max(start.days(to: end), 1))
         let width = 760.0, left = 10.0, right = 750.0
         func x(_ day: Day) -> Double { left + (right - left) * Double(start.days(to: day)) / total }
-        func f(_ value: Double) -> String { String(format: "%.1f", value) }
+        func f(_ value: Double) -> String { oneDecimal(value) }
 
         var parts: [String] = []
         // Phases.
@@ -80,6 +80,19 @@ public enum TimelineChart {
             + "<title id=\"\(id)-title\">\(XML.escape(ui["chart"] ?? "")): \(XML.escape(filing.title))</title>"
             + "<desc id=\"\(id)-desc\">\(XML.escape(description))</desc>"
             + parts.joined() + "</svg>"
+    }
+
+    /// `value` with one decimal, exactly as `String(format: "%.1f")` writes it, without going
+    /// through Foundation's formatter for all but near-ties (a large site draws thousands of
+    /// charts). Away from a tie, rounding `value * 10` gives printf's digit; within a millionth of
+    /// one, the binary value decides (22.95 is 22.949999...), so printf is asked.
+    static func oneDecimal(_ value: Double) -> String {
+        let scaled = value * 10
+        guard value.isFinite, scaled.magnitude < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) >= 1e-6 else {
+            return String(format: "%.1f", value)
+        }
+        let magnitude = Int(scaled.rounded(.toNearestOrEven).magnitude)
+        return "\(value.sign == .minus ? "-" : "")\(magnitude / 10).\(magnitude % 10)"
     }
 
     /// The chart in words, for screen readers and for anyone who cannot see it.
