@@ -90,24 +90,35 @@ public struct Pipeline: Sendable {
         if case .success(let cache) = stored, let report = upToDateReport(options, cache: cache, loaded: loaded, timings: timings) {
             return report
         }
-        // Plain builds keep caches beside the output; the parse cache holds whatever the output is.
+        // Plain builds keep caches beside the output. What lies beside a folder may travel with it
+        // (a brief zipped with its folder, a site published from a parent folder), so a cache
+        // beside a client brief or a public site holds nothing that site does not show: the page
+        // cache (every page as parsed, other clients' filings included) is kept for the internal
+        // wiki only, and so are the warnings the build cache repeats when nothing changed.
         let keepsCaches = write && options.passphrase == nil
+        let keepsPageCache = keepsCaches && options.audience == .internal
         var parser = ContentParser(includeInternal: options.audience.includesInternal)
         parser.progress = progress
         parser.memo = parseMemo
         let parseCacheKey = ParseCache.key(includeInternal: options.audience.includesInternal)
-        if keepsCaches {
+        if keepsPageCache {
             parser.stored = ParseCache.load(output: options.outputDirectory, key: parseCacheKey, fileSystem: fileSystem)
-            parser.keepsRecords = true
         }
+        // Faces are needed to choose the pages to render again, for every audience.
+        parser.keepsRecords = keepsCaches
         var parsed = parser.parse(loaded.files)
         var faces: [String: String] = [:]
         if keepsCaches {
             for record in parsed.cacheRecords { faces[record.path] = record.face }
             // Rewritten only when something differs from what it holds; a cache that cannot be
             // written only makes the next build slower.
-            try? ParseCache.save(parsed.cacheRecords, key: parseCacheKey, previous: parser.stored, output: options.outputDirectory,
-                                 fileSystem: fileSystem)
+            if keepsPageCache {
+                try? ParseCache.save(parsed.cacheRecords, key: parseCacheKey, previous: parser.stored,
+                                     output: options.outputDirectory, fileSystem: fileSystem)
+            } else {
+                // One left by an internal build into this folder goes.
+                ParseCache.files(output: options.outputDirectory).remove(fileSystem: fileSystem)
+            }
             parsed.cacheRecords = []
             parser.stored = nil
         }
@@ -189,7 +200,7 @@ public struct Pipeline: Sendable {
                 cache.inputs = inputsDigest(options, files: contentFiles, theme: theme)
                 cache.themeName = themeName
                 cache.pageCount = pageCount
-                cache.diagnostics = Array(Set(diagnostics)).sorted()
+                if options.audience == .internal { cache.diagnostics = Array(Set(diagnostics)).sorted() }
                 // A cache that cannot be written only makes the next build slower. The search
                 // cache goes first: it is trusted only beside a build cache that agrees with it.
                 try? SearchCache(entries: record.search).save(output: options.outputDirectory, key: cacheKey,
@@ -250,6 +261,8 @@ public struct Pipeline: Sendable {
     func upToDateReport(_ options: BuildOptions, cache: BuildCache, loaded: ContentLoader.Result,
                         timings: [(String, Double)]) -> BuildReport? {
         let writer = OutputWriter(fileSystem: fileSystem)
+        // Only the internal wiki's cache keeps the warnings to report again (see `run`).
+        guard options.audience == .internal else { return nil }
         let themesDirectory = options.themesDirectory ?? defaultThemesDirectory(content: options.contentDirectory)
         // The theme's name comes from site.yml; if the content is unchanged, it is the one the cache names.
         guard let cachedTheme = cache.themeName, let inputs = cache.inputs else { return nil }

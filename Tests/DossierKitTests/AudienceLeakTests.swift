@@ -161,6 +161,39 @@ struct AudienceLeakTests {
         #expect(one.contains("Relative form: the other filing."))
     }
 
+    @Test("the caches beside a brief or a public site hold nothing that site does not show, even after an internal build there")
+    func cachesBesideOutput() throws {
+        for (audience, markers) in [(Audience.client("aurora"), Self.internalOnly), (.public, Self.internalOnly + Self.auroraOnly)] {
+            let folder = try TestSupport.temporaryFolder()
+            let output = folder.appendingPathComponent("Output")
+            var options = TestSupport.options(content: Self.fixture, output: output.path, today: "2025-06-01")
+            // The internal wiki built there first leaves its page cache (every page as parsed).
+            _ = try Pipeline().run(options, write: true)
+            let pages = folder.appendingPathComponent(".Output.dossier-pages")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: pages.path).contains("parsed-0"))
+            options.audience = audience
+            options.force = true
+            for _ in 0..<2 {
+                let report = try Pipeline().run(options, write: true)
+                #expect(report.wrote && !report.upToDate)
+            }
+            var beside: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != "Output" {
+                let url = folder.appendingPathComponent(name)
+                if name == ".Output.dossier-pages" {
+                    for shard in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+                        beside[name + "/" + shard] = try Data(contentsOf: url.appendingPathComponent(shard))
+                    }
+                } else {
+                    beside[name] = try Data(contentsOf: url)
+                }
+            }
+            #expect(beside[".Output.dossier-cache"] != nil && beside.keys.contains { $0.hasPrefix(".Output.dossier-pages/search-") })
+            #expect(!beside.keys.contains { $0.contains("parsed-") }, "\(audience): a page cache beside the output")
+            #expect(Self.leaks(beside, markers) == [], "\(audience)")
+        }
+    }
+
     @Test("dossier check --audience lists each link to left-out material as a warning")
     func checkWarns() throws {
         let result = try TestSupport.runInRoot(["check", "--content", "Tests/Fixtures/audiences", "--themes", "Themes",
