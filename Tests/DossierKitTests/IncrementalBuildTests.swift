@@ -267,6 +267,28 @@ struct IncrementalBuildTests {
         #expect(none.parsedFromCache == 0)
     }
 
+    @Test("a page nested as deeply as the parser allows is read back from the page cache as it was parsed")
+    func deepPageFromCache() throws {
+        let (content, themes, folder) = try Self.workspace()
+        let output = folder.appendingPathComponent("Output")
+        // 150 levels of quotes and lists: the parser keeps 100 and flattens the rest.
+        let deep = (0..<150).map { String(repeating: "> ", count: $0) + "- 第\($0)层" }.joined(separator: "\n")
+        try Data("---\ntitle: 深层嵌套\npermits: [algorithm-filing]\ndate: 2026-01-01\n---\n\(deep)\n".utf8).write(to: content.appendingPathComponent("kb/deep.md"))
+        let first = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(first.wrote, "\(first.diagnostics)")
+        // A title edit elsewhere renders every page again, the deep one from its cached tree.
+        try Self.edit(content.appendingPathComponent("kb/reviewer-memo.md")) {
+            $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: （新）")
+        }
+        let report = try Pipeline().run(Self.options(content, themes, output), write: true)
+        #expect(report.parsedFromCache > 50 && report.reusedPages == 0)
+        let clean = folder.appendingPathComponent("Clean")
+        _ = try Pipeline().run(Self.options(content, themes, clean), write: true)
+        #expect(try TestSupport.tree(output) == TestSupport.tree(clean))
+        let page = try String(contentsOf: output.appendingPathComponent("kb/deep/index.html"), encoding: .utf8)
+        #expect(page.contains("第99层") && page.contains("第149层"))
+    }
+
     @Test("the progress line is drawn on a terminal only: none in a pipe")
     func noProgressInPipe() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -6,9 +6,11 @@ struct BinaryReader {
     let bytes: UnsafeRawBufferPointer
     var offset: Int
     let end: Int
-    /// How deeply nested the value being read is (Markdown trees are read recursively).
+    /// How deeply nested the value being read is (Markdown trees are read recursively). The parser
+    /// flattens trees deeper than `MarkdownParser.maximumDepth` (100), so a deeper value was not
+    /// written by it; the limit also keeps the recursion well inside a worker thread's stack.
     var depth = 0
-    static let maximumDepth = 2000
+    static let maximumDepth = MarkdownParser.maximumDepth + 50
 
     /// The array `bytes` points into, when values may keep parts of it to read later (`LazyNode`).
     let storage: [UInt8]?

@@ -186,6 +186,9 @@ extension MarkdownDocument: BinaryCodable {
         let headings: [Heading] = try reader.array { try $0.read() }
         let links: [LinkReference] = try reader.array { try $0.read() }
         if let storage = reader.storage {
+            var tree = BinaryReader(reader.bytes, range: range)
+            try MarkdownNode.skip(in: &tree)
+            guard tree.isAtEnd else { throw BinaryReader.Malformed() }
             self.init(lazyRoot: LazyNode(bytes: storage, range: range), headings: headings, links: links)
         } else {
             var tree = BinaryReader(reader.bytes, range: range)
@@ -197,8 +200,36 @@ extension MarkdownDocument: BinaryCodable {
     }
 }
 
+extension MarkdownNode {
+    /// Reads over an encoded tree without making it, checking that it reads back: a tree left
+    /// encoded (`LazyNode`) is checked this way when its page is read from the cache, so that
+    /// reading it later cannot fail. Mirrors `init(from:)` field by field.
+    static func skip(in reader: inout BinaryReader) throws {
+        reader.depth += 1
+        defer { reader.depth -= 1 }
+        guard reader.depth < BinaryReader.maximumDepth else { throw BinaryReader.Malformed() }
+        switch try reader.byte() {
+        case 0, 1, 3, 6, 8, 10, 11, 14, 15, 19, 20, 21, 22, 25, 28: break
+        case 2: _ = try reader.bool(); _ = try reader.int(); _ = try reader.bool()
+        case 4, 16, 17: _ = try reader.rawRange(); _ = try reader.rawRange()
+        case 5, 9, 12, 13, 26, 30: _ = try reader.rawRange()
+        case 7: _ = try reader.int(); _ = try reader.rawRange()
+        case 18: _ = try reader.rawRange(); if try reader.bool() { _ = try reader.rawRange() }
+        case 23: _ = try reader.bool(); _ = try reader.named(TableAlignment.self)
+        case 24: _ = try reader.bool()
+        case 27, 29: _ = try reader.int(); _ = try reader.int()
+        default: throw BinaryReader.Malformed()
+        }
+        _ = try reader.int()
+        _ = try reader.int()
+        let children = try reader.count()
+        for _ in 0..<children { try skip(in: &reader) }
+    }
+}
+
 /// A Markdown tree still encoded in the page cache's bytes, read when a page that shows it is
-/// rendered. The bytes were checked (SHA-256 of the shard) and written by this very program.
+/// rendered. The bytes were checked (SHA-256 of the shard, then `MarkdownNode.skip`) and written
+/// by this very program.
 struct LazyNode: Sendable {
     let bytes: [UInt8]
     let range: Range<Int>
