@@ -211,8 +211,9 @@ public enum YAMLText {
     public static func compose(_ text: String, path: String, lineOffset: Int) -> Result<Yams.Node?, Diagnostic> {
         do {
             // The basic resolver tags every scalar as text; Dossier types values itself, which is
-            // several times faster than resolving every scalar against YAML 1.1's patterns.
-            return .success(try Yams.compose(yaml: text, .basic))
+            // several times faster than resolving every scalar against YAML 1.1's patterns. The
+            // encoding is named: Yams' default reads the whole process environment on every call.
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
