@@ -9,8 +9,12 @@ public struct YAMLFields {
     public let node: Yams.Node
     /// Where problems about a missing key are reported.
     public let position: SourcePosition
-    private var pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)] = []
-    /// Which of `pairs` something read (keys are few: a flag per pair beats hashing names).
+    /// The mapping's keys, their nodes and their values, by position (kept apart so that looking a
+    /// key up compares names without copying nodes).
+    private var keys: [String] = []
+    private var keyNodes: [Yams.Node] = []
+    private var values: [Yams.Node] = []
+    /// Which keys something read (keys are few: a flag per key beats hashing names).
     private var used: [Bool] = []
     /// Every key something asked for, present or not: the candidates when a key looks mistyped.
     private var asked: [String] = []
@@ -30,14 +34,16 @@ public struct YAMLFields {
         self.position = YAMLFields.position(of: node, lineOffset: lineOffset) ?? fallback
         for (key, value) in mapping {
             let name = key.string ?? ""
-            if pairs.contains(where: { $0.key == name }) {
+            if keys.contains(name) {
                 diagnostics.append(.error(path, YAMLFields.position(of: key, lineOffset: lineOffset) ?? fallback,
                                           "key '\(name)' appears twice"))
                 continue
             }
-            pairs.append((name, key, value))
+            keys.append(name)
+            keyNodes.append(key)
+            values.append(value)
         }
-        used = Array(repeating: false, count: pairs.count)
+        used = Array(repeating: false, count: keys.count)
     }
 
     static func position(of node: Yams.Node, lineOffset: Int) -> SourcePosition? {
@@ -60,24 +66,23 @@ public struct YAMLFields {
     /// The value node for `key`, marking the key as known.
     public mutating func value(_ key: String) -> Yams.Node? {
         asked.append(key)
-        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = keys.firstIndex(of: key) else { return nil }
         used[index] = true
-        let pair = pairs[index]
-        if case .scalar(let scalar) = pair.value, scalar.style == .plain {
+        if case .scalar(let scalar) = values[index], scalar.style == .plain {
             switch scalar.string {
             case "", "~", "null", "Null", "NULL": return nil
             default: break
             }
         }
-        return pair.value
+        return values[index]
     }
 
     public func keyPosition(_ key: String) -> SourcePosition {
-        guard let pair = pairs.first(where: { $0.key == key }) else { return position }
-        return position(of: pair.keyNode)
+        guard let index = keys.firstIndex(of: key) else { return position }
+        return position(of: keyNodes[index])
     }
 
-    public func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+    public func has(_ key: String) -> Bool { keys.contains(key) }
 
     mutating func missing(_ key: String, what: String) {
         error(position, "\(what) is missing the required key '\(key)'")
@@ -190,9 +195,9 @@ public struct YAMLFields {
 
     /// Warns about keys that nothing read: usually a typo.
     public mutating func reportUnknownKeys(known: [String]) {
-        for (index, pair) in pairs.enumerated() where !used[index] && !known.contains(pair.key) {
+        for (index, key) in keys.enumerated() where !used[index] && !known.contains(key) {
             let all = Set(known).union(asked)
-            warning(position(of: pair.keyNode), "unknown key '\(pair.key)' is ignored\(Suggestion.hint(for: pair.key, in: all))")
+            warning(position(of: keyNodes[index]), "unknown key '\(key)' is ignored\(Suggestion.hint(for: key, in: all))")
         }
     }
 
