@@ -190,7 +190,9 @@ public struct Pipeline: Sendable {
                     count(batch)
                     try session.add(batch)
                     // What the batch used is free again; give it back so the peak stays one batch high.
-                    dossier_release_free_memory()
+                    // (A batch of pages kept as they were used next to nothing: trimming the heap
+                    // would only cost time.)
+                    if batch.contains(where: { !$0.isKept && $0.path.hasSuffix(".html") }) { dossier_release_free_memory() }
                 }
                 lap("render")
                 summary = try session.finish()

@@ -18,6 +18,14 @@ struct FailureSafetyTests {
         #expect(try String(contentsOf: b.appendingPathComponent("file"), encoding: .utf8) == "A")
     }
 
+    @Test("only relative paths without empty, '.' or '..' parts are written")
+    func safePaths() {
+        let safe = ["index.html", "kb/a/index.html", "...", ".hidden", "a/.dossier-output", "a.b/c..d", "search/p/1.js", "中文/页.html"]
+        let unsafe = ["", "/etc/passwd", "a//b", "a/./b", "a/../b", "..", ".", "a/", "../x", "x/..", "./x"]
+        for path in safe { #expect(OutputWriter.isSafe(path), "\(path)") }
+        for path in unsafe { #expect(!OutputWriter.isSafe(path), "\(path)") }
+    }
+
     @Test("a write that fails part-way (a full disk) leaves the previous site exactly as it was", arguments: [1, 7, 15])
     func failingWrite(after count: Int) throws {
         let folder = try TestSupport.temporaryFolder()
