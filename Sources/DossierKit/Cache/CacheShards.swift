@@ -59,6 +59,35 @@ struct CacheShards {
         try fileSystem.replace(path(shard), with: data)
     }
 
+    /// A shard's payload: the cache key, then its entries, each written by `write`, in name order.
+    static func payload<Entry>(key: String, entries: [(String, Entry)], _ write: (inout BinaryWriter, Entry) -> Void) -> [UInt8] {
+        var writer = BinaryWriter(capacity: 4096)
+        writer.string(key)
+        writer.unsigned(UInt64(entries.count))
+        for (name, entry) in entries.sorted(by: { $0.0 < $1.0 }) {
+            writer.string(name)
+            write(&writer, entry)
+        }
+        return writer.bytes
+    }
+
+    /// The entries of a payload `payload` wrote, by name; nil when it is for another key or does
+    /// not read back whole.
+    static func entries<Entry>(_ payload: [UInt8], key: String,
+                               _ read: (inout BinaryReader) throws -> Entry) -> [String: Entry]? {
+        payload.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer)
+            guard let stored = try? reader.string(), stored == key, let count = try? reader.count() else { return nil }
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let name = try? reader.string(), let entry = try? read(&reader) else { return nil }
+                entries[name] = entry
+            }
+            return reader.isAtEnd ? entries : nil
+        }
+    }
+
     /// Removes the shard files of this name (a cache that must not be trusted any more).
     func remove(fileSystem: FileSystem) {
         for shard in 0..<Self.count where fileSystem.kind(path(shard)) == .file {

@@ -74,19 +74,9 @@ public struct ParseCache: Sendable {
 
     /// The entries of one shard (without decoding their pages), or nil when it is not for `key`.
     static func index(_ payload: [UInt8], shard: Int, key: String) -> [String: Entry]? {
-        payload.withUnsafeBytes { buffer in
-            var reader = BinaryReader(buffer)
-            guard let stored = try? reader.string(), stored == key, let count = try? reader.count() else { return nil }
-            var entries: [String: Entry] = [:]
-            entries.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let path = try? reader.string(), let hash = try? reader.fixed64(), let displayPath = try? reader.string(),
-                      let face = try? reader.string(), let diagnostics = try? reader.array({ try $0.read(Diagnostic.self) }),
-                      let range = try? reader.rawRange() else { return nil }
-                entries[path] = Entry(hash: hash, displayPath: displayPath, face: face, diagnostics: diagnostics,
-                                      shard: shard, range: range)
-            }
-            return reader.isAtEnd ? entries : nil
+        CacheShards.entries(payload, key: key) { reader in
+            Entry(hash: try reader.fixed64(), displayPath: try reader.string(), face: try reader.string(),
+                  diagnostics: try reader.array { try $0.read(Diagnostic.self) }, shard: shard, range: try reader.rawRange())
         }
     }
 
@@ -136,18 +126,14 @@ public struct ParseCache: Sendable {
             if let previous, previous.shards[shard] != nil, list.allSatisfy(\.carried), list.count == previous.shardCounts[shard] {
                 continue
             }
-            var writer = BinaryWriter(capacity: list.reduce(0) { $0 + $1.page.count + 200 } + 256)
-            writer.string(key)
-            writer.unsigned(UInt64(list.count))
-            for record in list.sorted(by: { $0.path < $1.path }) {
-                writer.string(record.path)
+            let payload = CacheShards.payload(key: key, entries: list.map { ($0.path, $0) }) { writer, record in
                 writer.fixed64(record.hash)
                 writer.string(record.displayPath)
                 writer.string(record.face)
                 writer.array(record.diagnostics) { $0.write($1) }
                 writer.raw(record.page)
             }
-            try files.write(shard, payload: writer.bytes, fileSystem: fileSystem)
+            try files.write(shard, payload: payload, fileSystem: fileSystem)
         }
     }
 }

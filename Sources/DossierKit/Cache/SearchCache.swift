@@ -38,17 +38,8 @@ public struct SearchCache: Sendable {
         var cache = SearchCache(entries: [:])
         for (shard, payload) in files(output: output).read(fileSystem: fileSystem).enumerated() {
             guard let payload else { continue }
-            let entries: [String: Entry]? = payload.withUnsafeBytes { buffer in
-                var reader = BinaryReader(buffer)
-                guard let stored = try? reader.string(), stored == key, let count = try? reader.count() else { return nil }
-                var entries: [String: Entry] = [:]
-                entries.reserveCapacity(count)
-                for _ in 0..<count {
-                    guard let path = try? reader.string(), let renderKey = try? reader.string(), let number = try? reader.int(),
-                          let range = try? reader.rawRange() else { return nil }
-                    entries[path] = Entry(renderKey: renderKey, number: number, terms: payload[range])
-                }
-                return reader.isAtEnd ? entries : nil
+            let entries = CacheShards.entries(payload, key: key) { reader in
+                Entry(renderKey: try reader.string(), number: try reader.int(), terms: payload[try reader.rawRange()])
             }
             guard let entries else { continue }
             cache.entries.merge(entries) { first, _ in first }
@@ -69,16 +60,12 @@ public struct SearchCache: Sendable {
                list.allSatisfy({ previous.entries[$0.0] == $0.1 }) {
                 continue
             }
-            var writer = BinaryWriter(capacity: list.reduce(0) { $0 + $1.1.terms.count + 120 } + 256)
-            writer.string(key)
-            writer.unsigned(UInt64(list.count))
-            for (path, entry) in list.sorted(by: { $0.0 < $1.0 }) {
-                writer.string(path)
+            let payload = CacheShards.payload(key: key, entries: list) { writer, entry in
                 writer.string(entry.renderKey)
                 writer.int(entry.number)
                 writer.raw(entry.terms)
             }
-            try files.write(shard, payload: writer.bytes, fileSystem: fileSystem)
+            try files.write(shard, payload: payload, fileSystem: fileSystem)
         }
     }
 }
