@@ -104,8 +104,10 @@ public struct Pipeline: Sendable {
         if keepsPageCache {
             parser.stored = ParseCache.load(output: options.outputDirectory, key: parseCacheKey, fileSystem: fileSystem)
         }
-        // Faces are needed to choose the pages to render again, for every audience.
+        // Faces are needed to choose the pages to render again, for every audience; the pages
+        // themselves only where the page cache is kept.
         parser.keepsRecords = keepsCaches
+        parser.recordsPages = keepsPageCache
         var parsed = parser.parse(loaded.files)
         var faces: [String: String] = [:]
         if keepsCaches {

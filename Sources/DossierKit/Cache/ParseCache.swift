@@ -80,12 +80,16 @@ public struct ParseCache: Sendable {
         }
     }
 
+    /// The entry of `file` if the cache has it for these very bytes and name.
+    func entry(for file: SourceFile) -> Entry? {
+        guard let entry = entries[file.relativePath], entry.hash == file.hash, entry.displayPath == file.displayPath,
+              shards[entry.shard] != nil else { return nil }
+        return entry
+    }
+
     /// The stored parse of `file`, if the cache has it for these very bytes and it reads back.
     func lookup(_ file: SourceFile) -> (page: ContentParser.ParsedPage, entry: Entry)? {
-        guard let entry = entries[file.relativePath], entry.hash == file.hash, entry.displayPath == file.displayPath,
-              let payload = shards[entry.shard] else {
-            return nil
-        }
+        guard let entry = entry(for: file), let payload = shards[entry.shard] else { return nil }
         let page: ContentParser.ParsedPage? = payload.withUnsafeBytes { buffer in
             // Body trees stay encoded in `payload` until a page that shows them is rendered.
             var reader = BinaryReader(buffer, range: entry.range, storage: payload)
@@ -102,10 +106,12 @@ public struct ParseCache: Sendable {
                       diagnostics: entry.diagnostics, page: payload[entry.range], carried: true)
     }
 
-    /// The record of a page parsed now: the page encoded, and its face.
-    static func record(_ file: SourceFile, page: ContentParser.ParsedPage, diagnostics: [Diagnostic]) -> Record {
-        var writer = BinaryWriter()
-        writer.write(page)
+    /// The record of a page parsed now: its face, and the page encoded when `encodingPage` (a
+    /// build that keeps no page cache needs the face alone).
+    static func record(_ file: SourceFile, page: ContentParser.ParsedPage, diagnostics: [Diagnostic],
+                       encodingPage: Bool = true) -> Record {
+        var writer = BinaryWriter(capacity: encodingPage ? 4096 : 0)
+        if encodingPage { writer.write(page) }
         var face = BinaryWriter()
         face.omitsBodies = true
         face.write(page)

@@ -29,6 +29,8 @@ public struct ContentParser: Sendable {
     var stored: ParseCache?
     /// Whether to make every page file's entry for the next page cache (`ParsedContent.cacheRecords`).
     var keepsRecords = false
+    /// Whether those entries carry the page itself, or only its face (a build keeping no page cache).
+    var recordsPages = true
 
     /// The words timeline entries may use, made once (there are 100,000 entries on a large site).
     static let entryTypes = TimelineEntry.EntryType.allCases.map(\.rawValue)
@@ -75,6 +77,7 @@ public struct ContentParser: Sendable {
         let includeInternal = self.includeInternal
         let stored = self.stored
         let keepsRecords = self.keepsRecords
+        let recordsPages = self.recordsPages
         let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], hit: Bool, stored: Bool, record: ParseCache.Record?) in
             defer { counter.step() }
             switch file.role {
@@ -83,9 +86,8 @@ public struct ContentParser: Sendable {
                 if let entry = memo?.lookup(file, includeInternal: includeInternal) {
                     var record: ParseCache.Record?
                     if keepsRecords {
-                        record = stored?.entries[file.relativePath].flatMap { stored in
-                            stored.hash == file.hash && stored.displayPath == file.displayPath ? self.stored?.record(file.relativePath, stored) : nil
-                        } ?? ParseCache.record(file, page: entry.page, diagnostics: entry.diagnostics)
+                        record = stored?.entry(for: file).flatMap { stored?.record(file.relativePath, $0) }
+                            ?? ParseCache.record(file, page: entry.page, diagnostics: entry.diagnostics, encodingPage: recordsPages)
                     }
                     return (entry.page, entry.diagnostics, true, false, record)
                 }
@@ -93,7 +95,8 @@ public struct ContentParser: Sendable {
                     return (page, entry.diagnostics, false, true, keepsRecords ? stored?.record(file.relativePath, entry) : nil)
                 }
                 let (page, diagnostics) = parsePage(file)
-                let record = keepsRecords ? ParseCache.record(file, page: page, diagnostics: diagnostics) : nil
+                let record = keepsRecords
+                    ? ParseCache.record(file, page: page, diagnostics: diagnostics, encodingPage: recordsPages) : nil
                 return (page, diagnostics, false, false, record)
             default: return (.other, [], false, false, nil)
             }
