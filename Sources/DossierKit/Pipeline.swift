@@ -226,8 +226,12 @@ public struct Pipeline: Sendable {
                 files = try encryptor.protect(files)
                 fileCount = files.count
                 lap("encrypt")
-                // A cache from an earlier plain build no longer describes this folder.
+                // A cache from an earlier plain build no longer describes this folder, and the page
+                // and search caches of an internal wiki built there hold every page as parsed:
+                // none of them may stay beside a brief.
                 if fileSystem.kind(cachePath) == .file { try? fileSystem.remove(cachePath) }
+                ParseCache.files(output: options.outputDirectory).remove(fileSystem: fileSystem)
+                SearchCache.files(output: options.outputDirectory).remove(fileSystem: fileSystem)
                 summary = try writer.write(files, to: options.outputDirectory, force: options.force)
                 wrote = true
                 lap("write")

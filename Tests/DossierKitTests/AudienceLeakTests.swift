@@ -194,6 +194,44 @@ struct AudienceLeakTests {
         }
     }
 
+    @Test("wiki, then an encrypted brief, then a public site into one folder: nothing of the wiki's caches stays beside them")
+    func cachesBesideEncryptedBrief() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let output = folder.appendingPathComponent("Output")
+        var options = TestSupport.options(content: Self.fixture, output: output.path, today: "2025-06-01")
+        _ = try Pipeline().run(options, write: true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".Output.dossier-pages").path).contains("parsed-0"))
+        func beside() throws -> [String: Data] {
+            var found: [String: Data] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: folder.path)
+            while let name = enumerator?.nextObject() as? String {
+                guard name != "Output", !name.hasPrefix("Output/") else {
+                    if name == "Output" { enumerator?.skipDescendants() }
+                    continue
+                }
+                let url = folder.appendingPathComponent(name)
+                if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                    found[name] = try Data(contentsOf: url)
+                }
+            }
+            return found
+        }
+        options.audience = .client("aurora")
+        options.passphrase = "correct horse battery staple"
+        options.force = true
+        let encrypted = try Pipeline().run(options, write: true)
+        #expect(encrypted.wrote)
+        let afterBrief = try beside()
+        #expect(afterBrief.isEmpty, "beside an encrypted brief: \(afterBrief.keys.sorted())")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".Output.dossier-pages").path))
+        options.passphrase = nil
+        options.audience = .public
+        #expect(try Pipeline().run(options, write: true).wrote)
+        let afterPublic = try beside()
+        #expect(!afterPublic.keys.contains { $0.contains("parsed-") })
+        #expect(Self.leaks(afterPublic, Self.internalOnly + Self.auroraOnly) == [])
+    }
+
     @Test("dossier check --audience lists each link to left-out material as a warning")
     func checkWarns() throws {
         let result = try TestSupport.runInRoot(["check", "--content", "Tests/Fixtures/audiences", "--themes", "Themes",

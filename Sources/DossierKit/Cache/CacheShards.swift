@@ -88,10 +88,14 @@ struct CacheShards {
         }
     }
 
-    /// Removes the shard files of this name (a cache that must not be trusted any more).
+    /// Removes the shard files of this name (a cache that must not be trusted any more), and the
+    /// folder once no shard of any name is left in it.
     func remove(fileSystem: FileSystem) {
         for shard in 0..<Self.count where fileSystem.kind(path(shard)) == .file {
             try? fileSystem.remove(path(shard))
+        }
+        if fileSystem.kind(folder) == .directory, (try? fileSystem.listDirectory(folder))?.isEmpty == true {
+            try? fileSystem.remove(folder)
         }
     }
 }

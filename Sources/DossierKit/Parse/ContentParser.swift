@@ -219,15 +219,19 @@ public struct ContentParser: Sendable {
                                       fallback: SourcePosition(line: front.yamlFirstLine, column: 1),
                                       what: "front matter", diagnostics: &diagnostics) else { return nil }
         var problems: [(SourcePosition, String)] = []
+        var errors: [(SourcePosition, String)] = []
         var document = MarkdownDocument.empty
         if let refusal = ContentLimits.refusal(forBody: front.body) {
             diagnostics.append(.error(path, SourcePosition(line: front.bodyLineOffset + 1, column: 1), refusal))
         } else {
             document = MarkdownDocument.make(body: front.body, lineOffset: front.bodyLineOffset,
-                                             includeInternal: includeInternal, problems: &problems)
+                                             includeInternal: includeInternal, problems: &problems, errors: &errors)
         }
         for (position, message) in problems {
             diagnostics.append(.warning(path, position, message))
+        }
+        for (position, message) in errors {
+            diagnostics.append(.error(path, position, message))
         }
         return RawPage(fields: fields, source: PageSource(relativePath: file.relativePath, displayPath: path, document: document))
     }
@@ -352,15 +356,18 @@ public struct ContentParser: Sendable {
         if let noteNode = e.value("note") {
             if case .scalar(let scalar) = noteNode {
                 var problems: [(SourcePosition, String)] = []
+                var errors: [(SourcePosition, String)] = []
                 let at = e.position(of: noteNode)
                 // A block scalar (`note: |`) starts on the line after its key.
                 let offset = scalar.style == .literal || scalar.style == .folded ? at.line : at.line - 1
                 if let refusal = ContentLimits.refusal(forBody: scalar.string) {
                     e.error(at, refusal)
                 } else {
-                    note = MarkdownDocument.make(body: scalar.string, lineOffset: offset, includeInternal: includeInternal, problems: &problems)
+                    note = MarkdownDocument.make(body: scalar.string, lineOffset: offset, includeInternal: includeInternal,
+                                                 problems: &problems, errors: &errors)
                 }
                 for (position, message) in problems { e.warning(position, message) }
+                for (position, message) in errors { e.error(position, message) }
             } else {
                 e.error(e.position(of: noteNode), "'note' must be text (Markdown)")
             }

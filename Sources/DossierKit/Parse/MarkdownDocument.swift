@@ -54,13 +54,25 @@ public struct MarkdownDocument: Sendable {
         self.links = links
     }
 
-    /// Parses a body and runs the passes. `problems` gets positions and messages about the body itself.
+    /// Parses a body and runs the passes. `problems` gets positions and messages about the body
+    /// itself; problems with internal markers go there too (see the variant with `errors`).
     public static func make(body: String, lineOffset: Int, includeInternal: Bool,
                             problems: inout [(SourcePosition, String)]) -> MarkdownDocument {
-        let parsed = MarkdownParser.parse(body, lineOffset: lineOffset, problems: &problems)
-        var hidden: [MarkdownNode] = []
-        var root = InternalSections.apply(to: parsed, keep: includeInternal, problems: &problems, hidden: &hidden)
-        // After the internal sections, so a footnote defined in one never reaches other audiences.
+        var errors: [(SourcePosition, String)] = []
+        let document = make(body: body, lineOffset: lineOffset, includeInternal: includeInternal, problems: &problems, errors: &errors)
+        problems += errors
+        return document
+    }
+
+    /// As above; `errors` gets what must stop a build: a misplaced or unbalanced internal marker
+    /// in a body built for another audience than the internal wiki (there it is a warning).
+    public static func make(body: String, lineOffset: Int, includeInternal: Bool,
+                            problems: inout [(SourcePosition, String)], errors: inout [(SourcePosition, String)]) -> MarkdownDocument {
+        // Internal sections go before cmark sees the text (see `InternalSections`).
+        let prepared = InternalSections.prepare(body, lineOffset: lineOffset, keep: includeInternal)
+        if includeInternal { problems += prepared.problems } else { errors += prepared.problems }
+        let parsed = MarkdownParser.parse(prepared.text, lineOffset: lineOffset, problems: &problems)
+        var root = InternalSections.removeMarkers(parsed)
         Footnotes.apply(to: &root, problems: &problems)
         var uniquer = Slug.Uniquer()
         var headings: [Heading] = []
@@ -68,7 +80,20 @@ public struct MarkdownDocument: Sendable {
         assignHeadingIDs(&root, uniquer: &uniquer, headings: &headings)
         collectLinks(root, into: &links)
         var document = MarkdownDocument(root: root, headings: headings, links: links)
-        document.hiddenHeadingIDs = Set(hidden.map { Slug.make($0.plainText) })
+        if !prepared.cutLines.isEmpty {
+            // The headings that were cut, so links to them can be told from links to headings
+            // that never existed: those of the text as written, on lines that were cut and hold
+            // no heading now.
+            var ignored: [(SourcePosition, String)] = []
+            var written: [MarkdownNode] = []
+            InternalSections.collectHeadings(MarkdownParser.parse(body, lineOffset: lineOffset, problems: &ignored), into: &written)
+            let kept = Set(headings.map(\.position.line))
+            let hidden = written.filter { heading in
+                !kept.contains(heading.position.line)
+                    && prepared.cutLines.contains { $0.contains(heading.position.line - lineOffset) }
+            }
+            document.hiddenHeadingIDs = Set(hidden.map { Slug.make($0.plainText) })
+        }
         return document
     }
 
