@@ -14,7 +14,7 @@ struct DiagnosticsTests {
         "\(bad)/filings/bad-values.md:10:5: error: timeline entry is missing the required key 'summary'",
         "\(bad)/filings/dup/index.md:1:1: error: duplicate filing id 'dup': \(bad)/filings/dup.md has the same id",
         "\(bad)/kb/Bad_ID.md:1:1: error: id 'Bad_ID' must use only lower-case a-z, 0-9 and '-'; rename the file",
-        "\(bad)/kb/bad-date.md:4:7: error: 'date' must be a date written YYYY-MM-DD, found '2025-02-30'",
+        "\(bad)/kb/bad-date.md:4:7: error: 'date' is not a date: February 2025 has 28 days (found '2025-02-30')",
         "\(bad)/kb/bad-yaml.md:4:5: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 3, column 10)",
         "\(bad)/kb/links.md:7:5: error: broken link 'nothere.md': there is no page at kb/nothere.md",
         "\(bad)/kb/links.md:9:6: error: link [[kb/shared#nope]]: kb/shared has no heading '#nope'",

@@ -36,11 +36,12 @@ public struct SiteBuilder: Sendable {
             checkRegion(article.region, path: article.page.displayPath, diagnostics: &diagnostics)
         }
         for filing in allFilings {
-            if !permitIDs.contains(filing.permit.value) {
+            // An empty id is a missing or unreadable key, reported by the parse stage already.
+            if !filing.permit.value.isEmpty, !permitIDs.contains(filing.permit.value) {
                 diagnostics.append(.error(filing.page.displayPath, filing.permit.position,
                     "unknown permit '\(filing.permit.value)'\(Suggestion.hint(for: filing.permit.value, in: permitIDs))"))
             }
-            if !clientIDs.contains(filing.client.value) {
+            if !filing.client.value.isEmpty, !clientIDs.contains(filing.client.value) {
                 diagnostics.append(.error(filing.page.displayPath, filing.client.position,
                     "unknown client '\(filing.client.value)'\(Suggestion.hint(for: filing.client.value, in: clientIDs))"))
             }
@@ -219,7 +220,9 @@ public struct SiteBuilder: Sendable {
 
     func checkRegion(_ region: Located<String>?, path: String, diagnostics: inout [Diagnostic]) {
         guard let region else { return }
-        if !PageID.isValid(region.value) {
+        if let id = RegionNames.id(for: region.value) {
+            diagnostics.append(.error(path, region.position, "region '\(region.value)' is written as an id: region: \(id)"))
+        } else if !PageID.isValid(region.value) {
             diagnostics.append(.error(path, region.position,
                 "region '\(region.value)' must be 'national' or a province id in a-z, 0-9 and '-' (e.g. guangdong)"))
         }

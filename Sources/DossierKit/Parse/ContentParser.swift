@@ -202,22 +202,38 @@ public struct ContentParser: Sendable {
                 "front matter is \(front.yaml.utf8.count) bytes; more than \(ContentLimits.maximumFrontMatterBytes) is refused"))
             return nil
         }
+        // Front matter that cannot be read is reported once; the page goes on with none (no
+        // "missing key" for each of its keys), so its body is still checked in the same run.
+        var readable = true
         let widthProblems = ContentLimits.fullWidthProblems(in: front.yaml, firstLine: front.yamlFirstLine)
         if !widthProblems.isEmpty {
             for (position, message) in widthProblems { diagnostics.append(.error(path, position, message)) }
-            return nil
+            readable = false
         }
-        let node: Yams.Node
-        switch YAMLText.compose(front.yaml, path: path, lineOffset: front.yamlFirstLine - 1) {
-        case .success(let composed?): node = composed
-        case .success(nil): node = .mapping(Node.Mapping([]))
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
+        var node: Yams.Node = .mapping(Node.Mapping([]))
+        if readable {
+            switch YAMLText.compose(front.yaml, path: path, lineOffset: front.yamlFirstLine - 1) {
+            case .success(let composed?): node = composed
+            case .success(nil): break
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                readable = false
+            }
         }
-        guard let fields = YAMLFields(node: node, path: path, lineOffset: front.yamlFirstLine - 1,
-                                      fallback: SourcePosition(line: front.yamlFirstLine, column: 1),
-                                      what: "front matter", diagnostics: &diagnostics) else { return nil }
+        let fallback = SourcePosition(line: front.yamlFirstLine, column: 1)
+        let lineOffset = front.yamlFirstLine - 1
+        var fields: YAMLFields
+        if let read = YAMLFields(node: node, path: path, lineOffset: lineOffset, fallback: fallback, what: "front matter",
+                                 diagnostics: &diagnostics) {
+            fields = read
+        } else {
+            var ignored: [Diagnostic] = []
+            guard let empty = YAMLFields(node: .mapping(Node.Mapping([])), path: path, lineOffset: lineOffset, fallback: fallback,
+                                         what: "front matter", diagnostics: &ignored) else { return nil }
+            fields = empty
+            readable = false
+        }
+        fields.reportsMissingKeys = readable
         var problems: [(SourcePosition, String)] = []
         var errors: [(SourcePosition, String)] = []
         var document = MarkdownDocument.empty
@@ -254,7 +270,8 @@ public struct ContentParser: Sendable {
             page: raw.source)
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
-        return name == nil ? nil : permit
+        // Kept when its name is missing (already an error), so its body is checked too.
+        return permit
     }
 
     func parseClient(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Client? {
@@ -263,7 +280,7 @@ public struct ContentParser: Sendable {
         let client = Client(id: id, name: name ?? id, industry: f.string("industry"), contact: f.string("contact"), page: raw.source)
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
-        return name == nil ? nil : client
+        return client
     }
 
     func parseArticle(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Article? {
@@ -290,7 +307,9 @@ public struct ContentParser: Sendable {
             page: raw.source)
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
-        return title == nil || date == nil ? nil : article
+        // Kept when a required value is wrong or missing (already an error): its body, region and
+        // links are checked in the same run.
+        return article
     }
 
     func parseFiling(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Filing? {
@@ -321,7 +340,10 @@ public struct ContentParser: Sendable {
             title: title ?? id,
             client: client ?? Located("", f.position),
             permit: permit ?? Located("", f.position),
-            status: status ?? .preparing,
+            // A status that is missing or wrong is already an error; 'cancelled' stands in for
+            // it because no check compares it with the timeline (no warning about a status the
+            // author never wrote).
+            status: status ?? .cancelled,
             statusPosition: f.value("status").map { f.position(of: $0) } ?? f.position,
             opened: f.day("opened"),
             region: located(&f, "region"),
@@ -334,8 +356,8 @@ public struct ContentParser: Sendable {
             page: raw.source)
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
-        // An invalid status is already an error; keep the filing so its references are checked too.
-        guard title != nil, client != nil, permit != nil else { return nil }
+        // Kept when a required value is wrong or missing (already an error), so its body, timeline
+        // and references are checked in the same run (an empty client or permit is not looked up).
         return filing
     }
 
@@ -432,7 +454,7 @@ public struct ContentParser: Sendable {
         if let theme, !PageID.isValidThemeName(theme) {
             f.error(f.keyPosition("theme"), "'theme' must be a folder name under Themes/ (letters, digits, '-', '_'), found '\(theme)'")
         }
-        let settings = SiteSettings(
+        var settings = SiteSettings(
             title: title ?? "",
             language: language ?? .zhCN,
             baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads typed values out of a YAML mapping and reports every problem with the file position of
@@ -85,8 +86,13 @@ public struct YAMLFields {
     public func has(_ key: String) -> Bool { keys.contains(key) }
 
     mutating func missing(_ key: String, what: String) {
+        guard reportsMissingKeys else { return }
         error(position, "\(what) is missing the required key '\(key)'")
     }
+
+    /// False for the stand-in of front matter that could not be read: its error is reported once,
+    /// not again as every required key missing.
+    var reportsMissingKeys = true
 
     /// A text value. Numbers and booleans written without quotes are read as the text they are.
     public mutating func string(_ key: String, required: Bool = false, what: String = "front matter") -> String? {
@@ -112,8 +118,13 @@ public struct YAMLFields {
             if required { missing(key, what: what) }
             return nil
         }
-        guard case .scalar(let scalar) = node, let day = Day(scalar.string.trimmedSpaces()) else {
+        guard case .scalar(let scalar) = node else {
             error(position(of: node), "'\(key)' must be a date written YYYY-MM-DD, found '\(YAMLFields.describe(node))'")
+            return nil
+        }
+        let text = scalar.string.trimmedSpaces()
+        guard let day = Day(text) else {
+            error(position(of: node), "'\(key)' is not a date: \(Day.problem(with: text) ?? "write it YYYY-MM-DD") (found '\(text)')")
             return nil
         }
         return day
@@ -227,6 +238,7 @@ public enum YAMLText {
                 if let context, !context.text.isEmpty {
                     message += " (\(context.text) that starts at line \(context.mark.line + lineOffset), column \(context.mark.column))"
                 }
+                if let fix = fix(for: problem, line: mark.line, in: text, lineOffset: lineOffset) { message = fix }
                 return .failure(Diagnostic.error(path, SourcePosition(line: mark.line + lineOffset, column: mark.column), message))
             case .reader(let problem, _, _, _):
                 return .failure(Diagnostic.error(path, SourcePosition(line: 1 + lineOffset, column: 1), "YAML cannot be read: \(problem)"))
@@ -236,5 +248,35 @@ public enum YAMLText {
         } catch {
             return .failure(Diagnostic.error(path, SourcePosition(line: 1 + lineOffset, column: 1), "YAML error: \(error)"))
         }
+    }
+}
+
+extension YAMLText {
+    /// For the mistakes people make most in hand-written front matter, a message that says how to
+    /// fix them instead of libyaml's words: a `: ` inside a plain value (common in Chinese titles:
+    /// `title: 备案: 需要哪些材料？`) and a tab used to indent.
+    static func fix(for problem: String, line: Int, in text: String, lineOffset: Int) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if problem.contains("tab character") || (problem.contains("cannot start any token") && lines.indices.contains(line - 1)
+                                                 && lines[line - 1].contains("\t")) {
+            return "YAML is indented with spaces, not tabs: replace the tab on line \(line + lineOffset) with spaces"
+        }
+        guard problem.contains("mapping values are not allowed") else { return nil }
+        // The line with the value: libyaml points at the second colon, on this line or (for a
+        // value that goes on) a later one; the key is on the nearest line above with `key: `.
+        var index = min(max(line - 1, 0), lines.count - 1)
+        while index >= 0 {
+            let current = lines[index]
+            let indent = current.prefix { $0 == " " }
+            let rest = current.dropFirst(indent.count).drop { $0 == "-" || $0 == " " }
+            if let colon = rest.range(of: ": "), !rest[..<colon.lowerBound].contains(" ") {
+                let key = rest[..<colon.lowerBound]
+                let value = rest[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+                let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                return "the value of '\(key)' contains ': ', which YAML reads as the start of another key; put the value in quotes: \(key): \(quoted)"
+            }
+            index -= 1
+        }
+        return "a value contains ': ', which YAML reads as the start of another key; put the value in quotes"
     }
 }

@@ -33,6 +33,30 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a day, said so that the fix is plain: an impossible day names the part
+    /// that is impossible ("February 2026 has 28 days"), a day written another way shows how to
+    /// write it (`2026/11/20` → `2026-11-20`). Nil when `text` is a day.
+    public static func problem(with text: String) -> String? {
+        guard Day(text) == nil else { return nil }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December"]
+        // The numbers in it, in order: 2026/11/20, 2026.11.20, 2026年11月20日, 2026-1-5 ...
+        let parts = text.split { !$0.isASCII || !$0.isNumber }.compactMap { Int($0) }
+        let digitsOnly = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+        guard parts.count == 3, let year = parts.first, (1...9999).contains(year), text.prefix(4).allSatisfy(\.isNumber) else {
+            return "it must be a date written YYYY-MM-DD, such as 2026-11-20"
+        }
+        let (month, day) = (parts[1], parts[2])
+        guard (1...12).contains(month) else { return "there is no month \(month); write the date as YYYY-MM-DD" }
+        let length = daysIn(month: month, year: year)
+        guard (1...length).contains(day) else {
+            return day == 0 ? "there is no day 0" : "\(names[month - 1]) \(year) has \(length) days"
+        }
+        let written = Day(year: year, month: month, day: day)?.description ?? text
+        return digitsOnly ? "write the month and day with two digits each: \(written)"
+            : "write it as YYYY-MM-DD: \(written)"
+    }
+
     /// Days since 1970-01-01 (negative before).
     public var ordinal: Int {
         // Howard Hinnant's days_from_civil.
