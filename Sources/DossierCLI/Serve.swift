@@ -23,13 +23,33 @@ struct Serve: ParsableCommand {
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGHUP)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        // Everything the build writes (pages, data files, caches, staging folders) is for this user
+        // only: with umask 077 every file is created 0600 and every folder 0700. Simplest, and it
+        // covers every file the build writes, whichever code writes it.
+        umask(0o077)
         var options = try site.buildOptions()
         if options.themesDirectory == nil {
             options.themesDirectory = Pipeline(fileSystem: .local).themesDirectory(content: options.contentDirectory)
         }
-        let server = DevServer(options: options, host: host, port: UInt16(port)) { message in
+        let server = try DevServer(options: options, host: host, port: UInt16(port)) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
+        // The build folder goes however the server stops: Ctrl-C, kill, a closed terminal (here),
+        // an error or a normal return (the defer).
+        let folder = server.buildFolder
+        defer { folder.remove() }
+        let numbers: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+        let stoppers = numbers.map { (number: Int32) -> DispatchSourceSignal in
+            _ = signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                folder.remove()
+                exitProcess(0)
+            }
+            source.resume()
+            return source
+        }
+        defer { stoppers.forEach { $0.cancel() } }
         let content = options.contentDirectory
         let done = DispatchSemaphore(value: 0)
         let failure = ErrorBox()
@@ -47,6 +67,9 @@ struct Serve: ParsableCommand {
         if let error = failure.error { throw error }
     }
 }
+
+/// The C library's `exit` (inside a command, `exit` is ArgumentParser's).
+private func exitProcess(_ status: Int32) -> Never { exit(status) }
 
 final class ErrorBox: @unchecked Sendable {
     var error: Error?

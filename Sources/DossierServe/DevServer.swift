@@ -11,42 +11,43 @@ public final class DevServer: Sendable {
     public let host: String
     public let port: UInt16
     let state = LiveState()
-    /// Where the site is built; served from here, never from the user's Output/.
-    public let siteFolder: String
+    /// The private folder everything is built into (0700, removed when the server stops); served
+    /// from its `site`, never from the user's Output/.
+    public let buildFolder: BuildFolder
+    /// Where the site is built.
+    public var siteFolder: String { buildFolder.site }
     /// Parsed pages of the last build: a save re-parses only the files that changed.
     let parseMemo = ParseMemo()
     let log: @Sendable (String) -> Void
 
-    public init(options: BuildOptions, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+    /// Removes the stale build folders of servers that are gone, then creates this one's.
+    public init(options: BuildOptions, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
         var options = options
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(getpid())").path
-        options.outputDirectory = folder + "/site"
+        let folder = try BuildFolder.create()
+        options.outputDirectory = folder.site
         options.force = true
         self.options = options
         self.host = host
         self.port = port
-        self.siteFolder = folder + "/site"
+        self.buildFolder = folder
         self.log = log
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
     /// Builds once, then serves and watches until the task is cancelled. `ready` gets the
     /// address pages are served at.
     public func run(ready: @Sendable (String) -> Void) async throws {
         await build(reason: nil)
-        let (server, running) = try await listen()
-        if case .ip4(let address, let bound)? = await server.listeningAddress {
-            ready(DevServer.describe(host: address, port: bound))
-        } else if case .ip6(let address, let bound)? = await server.listeningAddress {
-            ready(DevServer.describe(host: address, port: bound))
-        }
+        let (address, running) = try await listen()
+        ready(address)
         let watcher = Task { await watch() }
         defer { watcher.cancel() }
         try await running.value
     }
 
     /// Starts serving on `port`, or on the next free one when it is taken (port 0: any free port).
-    func listen() async throws -> (HTTPServer, Task<Void, Error>) {
+    /// Returns the address pages are served at. The routes are added once the port is known, behind
+    /// the `HostCheck` for that port: no request is ever answered without it (until then, 404).
+    func listen() async throws -> (String, Task<Void, Error>) {
         let candidates: [UInt16] = port == 0 ? [0] : (0..<20).compactMap { offset in
             let next = Int(port) + offset
             return next <= Int(UInt16.max) ? UInt16(next) : nil
@@ -56,12 +57,18 @@ public final class DevServer: Sendable {
             let server = host.contains(":")
                 ? HTTPServer(address: try .inet6(ip6: host, port: candidate), logger: .disabled)
                 : HTTPServer(address: try .inet(ip4: host, port: candidate), logger: .disabled)
-            await route(server)
             let running = Task { try await server.run() }
             do {
                 try await server.waitUntilListening(timeout: 5)
+                let (address, bound): (String, UInt16)
+                switch await server.listeningAddress {
+                case .ip4(let ip, let port)?: (address, bound) = (ip, port)
+                case .ip6(let ip, let port)?: (address, bound) = (ip, port)
+                default: throw UsageError("cannot tell which port \(host) listens on")
+                }
+                await server.appendRoute("*", to: HostGuard(check: HostCheck(bound: [host, address], port: bound), routes: routes()))
                 if candidate != port && port != 0 { log("port \(port) is in use; serving on port \(candidate) instead") }
-                return (server, running)
+                return (DevServer.describe(host: address, port: bound), running)
             } catch {
                 running.cancel()
                 if case .failure(let failure) = await running.result { lastError = failure } else { lastError = error }
@@ -70,26 +77,29 @@ public final class DevServer: Sendable {
         throw UsageError("cannot listen on \(host) from port \(port) to \(Int(port) + candidates.count - 1): \(lastError.map { "\($0)" } ?? "unknown error")")
     }
 
-    func route(_ server: HTTPServer) async {
+    /// The site, the reload script and the event stream.
+    func routes() -> RoutedHTTPHandler {
         let state = self.state
         let root = siteFolder
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
+        var routes = RoutedHTTPHandler()
+        routes.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"],
                          body: Data(LiveReload.script.utf8))
         }
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { _ in
+        routes.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { _ in
             HTTPResponse(statusCode: .ok,
                          headers: [.contentType: "text/event-stream", .init("Cache-Control"): "no-store"],
                          body: HTTPBodySequence(from: EventStream(state: state)))
         }
-        await server.appendRoute("GET /*") { request in
+        routes.appendRoute("GET /*") { request in
             DevServer.file(for: request.path, root: root)
         }
-        await server.appendRoute("HEAD /*") { request in
+        routes.appendRoute("HEAD /*") { request in
             var response = DevServer.file(for: request.path, root: root)
             response = HTTPResponse(statusCode: response.statusCode, headers: response.headers, body: Data())
             return response
         }
+        return routes
     }
 
     /// The response for one path: the file, the site's 404 page, or 403 for a path that tries to
