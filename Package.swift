@@ -60,6 +60,8 @@ let package = Package(
                 "DossierKit", "DossierCLI", "DossierServe", "CCmark",
                 // Only to check that our template engine writes what swift-mustache writes.
                 .product(name: "Mustache", package: "swift-mustache"),
+                // To read the CI recipes out of the README.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

@@ -17,6 +17,9 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "The client of a filing (default: the first client).")
     var client: String?
 
+    @Option(name: .long, help: "The title of an article or filing, the name of a permit or client. Without it the page gets a placeholder naming its id (dossier check warns about it) and an article is a draft.")
+    var title: String?
+
     @Option(name: .long, help: "The content folder.")
     var content: String = "Content"
 
@@ -25,8 +28,14 @@ struct New: ParsableCommand {
             throw UsageError("'\(kind)' is not something dossier new makes: use kb, filing, permit or client")
         }
         let today = try Today.resolve(argument: nil, environment: ProcessInfo.processInfo.environment, now: Date())
-        let path = try Scaffold.newPage(which, id: id, permit: permit, client: client, content: content, today: today)
-        print("Created \(path)")
+        let path = try Scaffold.newPage(which, id: id, title: title, permit: permit, client: client, content: content, today: today)
+        if title == nil && which == .kb {
+            print("Created \(path) (a draft: write its title, summary and answers, then delete draft: true)")
+        } else if title == nil {
+            print("Created \(path) (its \(which == .filing ? "title" : "name") is a placeholder until you write it; dossier check reminds you)")
+        } else {
+            print("Created \(path)")
+        }
     }
 }
 
@@ -43,6 +52,8 @@ struct Init: ParsableCommand {
         }
         let files = try Scaffold.initSite(at: directory, today: today, defaultTheme: joinPath(themes, "default"))
         print("Created a site in \(directory) (\(files.count) files). Next: cd \(directory) && dossier serve")
+        print("Its sample article is internal (audience: internal): it is in the wiki, not in briefs or the public site.")
+        print("Build briefs into Briefs/<client>; .gitignore keeps Output/, Briefs/ and the build caches out of git.")
     }
 }
 
@@ -55,13 +66,18 @@ struct Hook: ParsableCommand {
         @Option(name: .long, help: "The repository (default: the current folder).")
         var repository: String = "."
 
-        @Option(name: .long, help: "The content folder, relative to the repository's root.")
+        @Option(name: .long, help: "The content folder the hook checks, relative to --repository; it must exist and hold site.yml.")
         var content: String = "Content"
 
         func run() throws {
-            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
-            let path = try GitHook.install(repository: repository, executable: executable, content: content)
-            print("Installed \(path)")
+            let program = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "dossier"
+            let executable = URL(fileURLWithPath: program).standardizedFileURL.resolvingSymlinksInPath().path
+            let installed = try GitHook.install(repository: repository, executable: executable, content: content)
+            print("Installed \(installed.path): it checks \(installed.content)/ as staged, with the dossier found on the PATH at commit time.")
+            if let fallback = installed.fallback {
+                print("dossier is not on the PATH now, so the hook falls back to this absolute path, written into it: \(fallback)")
+                print("Put dossier on the PATH and install again to leave it out.")
+            }
         }
     }
 }

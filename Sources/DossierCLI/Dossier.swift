@@ -64,20 +64,23 @@ struct SiteOptions: ParsableArguments {
     var client: String?
 
     func buildOptions() throws -> BuildOptions {
+        // How the options go together is checked before anything is read from the environment.
+        let chosen: Audience
+        switch (audience, client) {
+        case ("internal", nil): chosen = .internal
+        case ("public", nil): chosen = .public
+        case ("client", let id?): chosen = .client(id)
+        case ("client", nil): throw UsageError("--audience client needs --client ID")
+        case ("internal", _?), ("public", _?): throw UsageError("--client is only for --audience client")
+        default: throw UsageError("--audience must be internal, client or public; found '\(audience)'")
+        }
         let day = try Today.resolve(argument: today, environment: ProcessInfo.processInfo.environment, now: Date())
         var options = BuildOptions(today: day)
         options.contentDirectory = content
         options.themesDirectory = themes
         options.theme = theme
         options.includeDrafts = drafts
-        switch (audience, client) {
-        case ("internal", nil): options.audience = .internal
-        case ("public", nil): options.audience = .public
-        case ("client", let id?): options.audience = .client(id)
-        case ("client", nil): throw UsageError("--audience client needs --client ID")
-        case ("internal", _?), ("public", _?): throw UsageError("--client is only for --audience client")
-        default: throw UsageError("--audience must be internal, client or public; found '\(audience)'")
-        }
+        options.audience = chosen
         return options
     }
 }
@@ -110,20 +113,23 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Encrypt a client brief with the passphrase in the environment variable DOSSIER_PASSPHRASE.")
     var encrypt = false
 
+    @Flag(name: .long, help: "With --encrypt: accept a passphrase shorter than 12 characters (it can be guessed offline).")
+    var allowWeakPassphrase = false
+
     func run() throws {
         let start = Date()
         var options = try site.buildOptions()
         options.outputDirectory = output
         options.force = force
         if encrypt {
+            // The wrong audience is the real mistake, whatever the environment holds.
+            guard options.audience.clientID != nil else { throw UsageError(Pipeline.encryptNeedsClient) }
             let passphrase = ProcessInfo.processInfo.environment["DOSSIER_PASSPHRASE"] ?? ""
             if passphrase.isEmpty {
                 throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE (never on the command line)")
             }
-            if passphrase.count < 12 {
-                FileHandle.standardError.write(Data("warning: the passphrase has fewer than 12 characters; a short passphrase can be guessed offline\n".utf8))
-            }
             options.passphrase = passphrase
+            options.allowsWeakPassphrase = allowWeakPassphrase
         }
         var pipeline = Pipeline()
         let line = ProgressLine.forStandardError()

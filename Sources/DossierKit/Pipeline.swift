@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// When set, the built brief is encrypted with this passphrase (client audience only).
     public var passphrase: String?
+    /// Lets a passphrase shorter than `BriefEncryptor.minimumPassphraseLength` through.
+    public var allowsWeakPassphrase = false
 
     public init(today: Day) {
         self.today = today
@@ -59,6 +61,22 @@ public struct Pipeline: Sendable {
         self.fileSystem = fileSystem
     }
 
+    /// `--encrypt` without `--audience client --client ID`.
+    public static let encryptNeedsClient = "--encrypt is for client briefs: use it with --audience client --client ID"
+
+    /// "there is no client 'x'": with the likely typo's fix, else the client ids there are (the
+    /// first ten) and where they come from.
+    static func unknownClient(_ id: String, clients: [String], content: String) -> String {
+        let hint = Suggestion.hint(for: id, in: clients)
+        guard hint.isEmpty else { return "there is no client '\(id)'\(hint)" }
+        let folder = joinPath(content, "clients") + "/"
+        guard !clients.isEmpty else { return "there is no client '\(id)'; the site has no clients (see \(folder))" }
+        let sorted = clients.sorted()
+        let shown = 10
+        let more = sorted.count > shown ? " and \(sorted.count - shown) more" : ""
+        return "there is no client '\(id)'; the clients are: \(sorted.prefix(shown).joined(separator: ", "))\(more) (see \(folder))"
+    }
+
     /// Builds the site; with `write: false` (what `dossier check` does) it stops before writing.
     /// Throws `UsageError` for mistakes in how it was called; content problems are diagnostics.
     public func run(_ options: BuildOptions, write: Bool) throws -> BuildReport {
@@ -69,12 +87,17 @@ public struct Pipeline: Sendable {
             timings.append((stage, Double(now - clock) / 1e9))
             clock = now
         }
-        if write { try checkOutputPlacement(options) }
+        // How the options go together first, then the environment and the file system.
         if options.passphrase != nil && options.audience.clientID == nil {
-            throw UsageError("--encrypt is for client briefs: use it with --audience client --client ID")
+            throw UsageError(Self.encryptNeedsClient)
         }
+        if write { try checkOutputPlacement(options) }
         if let passphrase = options.passphrase, passphrase.isEmpty {
             throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE")
+        }
+        if let passphrase = options.passphrase, !options.allowsWeakPassphrase, !BriefEncryptor.isStrongEnough(passphrase) {
+            throw UsageError("the passphrase in DOSSIER_PASSPHRASE has fewer than \(BriefEncryptor.minimumPassphraseLength) characters; "
+                + "anyone with the files can guess a short one offline. Use a longer one, or pass --allow-weak-passphrase")
         }
 
         var loaded = try ContentLoader(fileSystem: fileSystem).load(root: options.contentDirectory)
@@ -131,7 +154,7 @@ public struct Pipeline: Sendable {
         dossier_release_free_memory()
         lap("parse")
         if let id = options.audience.clientID, !parsed.clients.contains(where: { $0.id == id }) {
-            throw UsageError("there is no client '\(id)'\(Suggestion.hint(for: id, in: parsed.clients.map(\.id)))")
+            throw UsageError(Self.unknownClient(id, clients: parsed.clients.map(\.id), content: options.contentDirectory))
         }
         let (site, modelDiagnostics) = SiteBuilder(audience: options.audience, includeDrafts: options.includeDrafts,
                                                    today: options.today).build(parsed)
@@ -223,6 +246,7 @@ public struct Pipeline: Sendable {
                 lap("render")
                 var encryptor = try BriefEncryptor(passphrase: passphrase, language: site.settings.language)
                 encryptor.strings = theme.strings[site.settings.language.rawValue] ?? [:]
+                encryptor.baseURL = site.settings.baseURL
                 files = try encryptor.protect(files)
                 fileCount = files.count
                 lap("encrypt")

@@ -141,14 +141,15 @@ public final class DevServer: Sendable {
             if !problems.isEmpty { log(problems.joined(separator: "\n")) }
             if report.wrote {
                 await state.built()
-                log("\(reason.map { "\($0): " } ?? "")built \(report.pageCount) pages in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+                // The words of `dossier build`'s summary line.
+                log("Built \(report.pageCount) pages in \(String(format: "%.2f", Date().timeIntervalSince(started))) s\(reason.map { " (\($0))" } ?? "")")
             } else {
                 await state.failed(report.diagnostics.filter { $0.severity == .error }.map(\.description))
-                log("build failed; still serving the last good site")
+                log("Build failed; still serving the last good site")
             }
         } catch {
             await state.failed(["\(error)"])
-            log("build failed: \(error)")
+            log("Build failed: \(error)")
         }
     }
 
@@ -165,7 +166,7 @@ public final class DevServer: Sendable {
                 try? await Task.sleep(nanoseconds: 300_000_000)
                 now = signature()
             } while now != last && !Task.isCancelled
-            await build(reason: "changed")
+            await build(reason: "a file changed")
         }
     }
 

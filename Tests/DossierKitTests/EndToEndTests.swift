@@ -64,7 +64,7 @@ struct EndToEndTests {
     func pages() throws {
         let (output, _) = try build()
         let tree = try TestSupport.tree(output)
-        for expected in ["index.html", "404.html", "sitemap.xml", "feed.xml", "kb/index.html", "kb/faq-one/index.html",
+        for expected in ["index.html", "404.html", "robots.txt", "feed.xml", "kb/index.html", "kb/faq-one/index.html",
                          "kb/faq-two/index.html", "permits/index.html", "permits/alpha/index.html", "filings/index.html",
                          "filings/file-case/index.html", "filings/folder-case/index.html", "filings/folder-case/scan copy.txt",
                          "clients/acme/index.html", "tags/index.html", "tags/审核期限/index.html", "tags/deadlines/index.html",
@@ -86,7 +86,7 @@ struct EndToEndTests {
         #expect(one.contains("<link rel=\"canonical\" href=\"https://wiki.example.com/docs/kb/faq-one/\">"))
         let two = String(decoding: tree["kb/faq-two/index.html"] ?? Data(), as: UTF8.self)
         #expect(two.contains("href=\"../../kb/faq-one/index.html#%E6%9C%9F%E9%99%90%E6%80%8E%E4%B9%88%E7%AE%97-1\">First FAQ › 期限怎么算？</a>"))
-        #expect(two.contains("<a href=\"https://example.org/x?a=1&amp;b=2\">outside</a>"))
+        #expect(two.contains("<a href=\"https://example.org/x?a=1&amp;b=2\" rel=\"noopener noreferrer\">outside</a>"))
         // The filing lists its timeline in date order with numbered rounds and resolved refs.
         let filing = String(decoding: tree["filings/file-case/index.html"] ?? Data(), as: UTF8.self)
         let timeline = filing.components(separatedBy: "<section class=\"timeline\"").last ?? ""
@@ -97,10 +97,9 @@ struct EndToEndTests {
         #expect(filing.contains("<a class=\"wiki\" href=\"../../filings/folder-case/index.html\">Acme beta filing</a>"))
         let folder = String(decoding: tree["filings/folder-case/index.html"] ?? Data(), as: UTF8.self)
         #expect(folder.contains("<a href=\"../../filings/folder-case/scan%20copy.txt\">scan</a>"))
-        // Sitemap and feed use base_url; the feed lists the three published articles, newest first.
-        let sitemap = String(decoding: tree["sitemap.xml"] ?? Data(), as: UTF8.self)
-        #expect(sitemap.contains("<loc>https://wiki.example.com/docs/kb/faq-one/</loc>"))
-        #expect(!sitemap.contains("404"))
+        // The internal wiki has no sitemap (see PrivateSiteTests); the feed uses base_url and lists
+        // the three published articles, newest first.
+        #expect(tree["sitemap.xml"] == nil)
         let feed = String(decoding: tree["feed.xml"] ?? Data(), as: UTF8.self)
         #expect(feed.components(separatedBy: "<entry>").count == 4)
         #expect(feed.contains("<updated>2025-04-01T00:00:00+08:00</updated>"))

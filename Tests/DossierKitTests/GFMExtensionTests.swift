@@ -4,7 +4,7 @@ import Testing
 
 /// The extensions against the examples of the GFM specification and of cmark-gfm's extension
 /// tests (both in `../shared/vectors/`; the expected HTML there is normative). Compared after
-/// normalising whitespace, `align="x"` to the HTML5 `style="text-align: x"`, the attribute order of
+/// normalising whitespace, `align="x"` to Dossier's `class="align-x"`, the attribute order of
 /// task-list checkboxes, and without the task count Dossier adds to task lists.
 @Suite("Markdown extensions")
 struct GFMExtensionTests {
@@ -59,7 +59,7 @@ struct GFMExtensionTests {
     static func normalize(_ html: String) -> String {
         var text = html
         for (pattern, replacement) in [
-            (#" align="(left|center|right)""#, #" style="text-align: $1""#),
+            (#" align="(left|center|right)""#, #" class="align-$1""#),
             (#"<input (?:type="checkbox" )?checked="" disabled=""(?: type="checkbox")? ?/?>"#, "<input checked>"),
             (#"<input (?:type="checkbox" )?disabled=""(?: type="checkbox")? ?/?>"#, "<input>"),
             (#" class="task-list" data-tasks="[0-9]+ / [0-9]+""#, ""),
@@ -189,6 +189,6 @@ struct GFMExtensionTests {
         var renderer = MarkdownHTML(pagePath: "kb/a/index.html", unsafeHTML: false, links: [.page(PageRef(.kb, "supplement-period"), fragment: nil)],
                                     titleOf: { _, _ in "补正期间" })
         let html = renderer.render(document.root)
-        #expect(html.contains("<td style=\"text-align: center\">见 <a class=\"wiki\" href=\"../../kb/supplement-period/index.html\">补正期间</a></td>"))
+        #expect(html.contains("<td class=\"align-center\">见 <a class=\"wiki\" href=\"../../kb/supplement-period/index.html\">补正期间</a></td>"))
     }
 }

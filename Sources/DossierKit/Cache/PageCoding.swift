@@ -116,11 +116,12 @@ extension MarkdownNode: BinaryCodable {
         case .tableCell(let header, let alignment): writer.byte(23); writer.bool(header); writer.string(alignment.rawValue)
         case .taskCheckbox(let checked): writer.byte(24); writer.bool(checked)
         case .strikethrough: writer.byte(25)
-        case .callout(let kind): writer.byte(26); writer.string(kind)
+        case .callout(let kind, let folding): writer.byte(26); writer.string(kind); writer.string(folding.rawValue)
         case .footnoteReference(let number, let occurrence): writer.byte(27); writer.int(number); writer.int(occurrence)
         case .footnoteSection: writer.byte(28)
         case .footnote(let number, let references): writer.byte(29); writer.int(number); writer.int(references)
         case .footnoteDefinition(let label): writer.byte(30); writer.string(label)
+        case .calloutTitle: writer.byte(31)
         }
         writer.write(position)
         writer.array(children) { $0.write($1) }
@@ -155,11 +156,12 @@ extension MarkdownNode: BinaryCodable {
         case 23: kind = .tableCell(header: try reader.bool(), alignment: try reader.named())
         case 24: kind = .taskCheckbox(checked: try reader.bool())
         case 25: kind = .strikethrough
-        case 26: kind = .callout(kind: try reader.string())
+        case 26: kind = .callout(kind: try reader.string(), folding: try reader.named())
         case 27: kind = .footnoteReference(number: try reader.int(), occurrence: try reader.int())
         case 28: kind = .footnoteSection
         case 29: kind = .footnote(number: try reader.int(), references: try reader.int())
         case 30: kind = .footnoteDefinition(label: try reader.string())
+        case 31: kind = .calloutTitle
         default: throw BinaryReader.Malformed()
         }
         let position: SourcePosition = try reader.read()
@@ -209,10 +211,11 @@ extension MarkdownNode {
         defer { reader.depth -= 1 }
         guard reader.depth < BinaryReader.maximumDepth else { throw BinaryReader.Malformed() }
         switch try reader.byte() {
-        case 0, 1, 3, 6, 8, 10, 11, 14, 15, 19, 20, 21, 22, 25, 28: break
+        case 0, 1, 3, 6, 8, 10, 11, 14, 15, 19, 20, 21, 22, 25, 28, 31: break
         case 2: _ = try reader.bool(); _ = try reader.int(); _ = try reader.bool()
         case 4, 16, 17: _ = try reader.rawRange(); _ = try reader.rawRange()
-        case 5, 9, 12, 13, 26, 30: _ = try reader.rawRange()
+        case 5, 9, 12, 13, 30: _ = try reader.rawRange()
+        case 26: _ = try reader.rawRange(); _ = try reader.named(CalloutFolding.self)
         case 7: _ = try reader.int(); _ = try reader.rawRange()
         case 18: _ = try reader.rawRange(); if try reader.bool() { _ = try reader.rawRange() }
         case 23: _ = try reader.bool(); _ = try reader.named(TableAlignment.self)

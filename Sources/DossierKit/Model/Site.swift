@@ -23,6 +23,9 @@ public struct Site: Sendable {
     /// Files copied as they are: source path in the content folder -> output path.
     public var copies: [FileCopy]
 
+    /// Whether search engines may index this build and its pages send their address away.
+    public var privacy: SitePrivacy { SitePrivacy(audience: audience, settings: settings) }
+
     public struct EntryLinks: Sendable {
         public var refs: [ResolvedLink]
         public var note: [ResolvedLink]

@@ -48,6 +48,8 @@ public struct SiteBuilder: Sendable {
             checkRegion(filing.region, path: filing.page.displayPath, diagnostics: &diagnostics)
         }
 
+        diagnostics += Placeholders.warnings(articles: allArticles, filings: allFilings, permits: permits, clients: clients)
+
         // What this build contains.
         let articles = allArticles.filter(includes)
         var filings = allFilings.filter(includes)
@@ -202,6 +204,8 @@ public struct SiteBuilder: Sendable {
                         tags: tags, regions: regions, bodyLinks: bodyLinks, entryLinks: entryLinks, graph: graph,
                         related: related, analyses: analyses, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
         site.reindex()
+        // A public site without base_url has no sitemap and no feed (their addresses must be absolute).
+        diagnostics += SitePrivacy.warnings(audience: audience, settings: settings)
         return (site, diagnostics)
     }
 

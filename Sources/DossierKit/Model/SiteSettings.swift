@@ -6,6 +6,10 @@ public struct SiteSettings: Sendable {
     public var organization: String?
     public var theme: String?
     public var unsafeHTML: Bool
+    /// `indexing`: whether search engines may index the public site.
+    public var indexing: Indexing = .auto
+    /// Where the settings were read (`Content/site.yml`), for diagnostics about them.
+    public var path = "site.yml"
 
     public init(title: String, language: InterfaceLanguage = .zhCN, baseURL: String? = nil, organization: String? = nil,
                 theme: String? = nil, unsafeHTML: Bool = false) {
@@ -21,4 +25,12 @@ public struct SiteSettings: Sendable {
 public enum InterfaceLanguage: String, Sendable, CaseIterable {
     case zhCN = "zh-CN"
     case en
+}
+
+/// `indexing` in site.yml.
+public enum Indexing: String, Sendable, CaseIterable {
+    /// The public site is indexed; the internal wiki and client briefs never are.
+    case auto
+    /// No build is indexed, not even the public site (a staging deployment, say).
+    case never
 }

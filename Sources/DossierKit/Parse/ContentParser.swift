@@ -461,6 +461,8 @@ public struct ContentParser: Sendable {
             organization: f.string("organization"),
             theme: theme.flatMap { PageID.isValidThemeName($0) ? $0 : nil },
             unsafeHTML: f.bool("unsafe_html") ?? false)
+        settings.indexing = f.choice("indexing", Indexing.allCases.map(\.rawValue), what: "site.yml").flatMap(Indexing.init(rawValue:)) ?? .auto
+        settings.path = file.displayPath
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
         return title == nil ? nil : settings

@@ -73,7 +73,10 @@ public struct MarkdownDocument: Sendable {
         if includeInternal { problems += prepared.problems } else { errors += prepared.problems }
         let parsed = MarkdownParser.parse(prepared.text, lineOffset: lineOffset, problems: &problems)
         var root = InternalSections.removeMarkers(parsed)
-        Footnotes.apply(to: &root, problems: &problems)
+        // A footnote referred to only in a cut internal section is not unused.
+        let cutText = prepared.cutLines.isEmpty ? "" : body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { line in prepared.cutLines.contains { $0.contains(line.offset + 1) } }.map { String($0.element) }.joined(separator: "\n")
+        Footnotes.apply(to: &root, problems: &problems, cutText: cutText)
         var uniquer = Slug.Uniquer()
         var headings: [Heading] = []
         var links: [LinkReference] = []

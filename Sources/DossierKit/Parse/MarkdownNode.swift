@@ -33,7 +33,10 @@ public struct MarkdownNode: Sendable {
         case taskCheckbox(checked: Bool)
         case strikethrough
         /// `> [!NOTE]` and its kin; `kind` is lower-case (`note`, `tip`, `important`, `warning`, `caution`).
-        case callout(kind: String)
+        /// A `.calloutTitle` first child, when there is one, replaces the default title.
+        case callout(kind: String, folding: CalloutFolding)
+        /// The title written after a callout's marker on the same line (`> [!NOTE] 标题`).
+        case calloutTitle
         /// `[^label]`: the footnote's number and which reference to it this is (1, 2, ...).
         case footnoteReference(number: Int, occurrence: Int)
         /// The footnotes at the end of a document, in order of first reference.
@@ -46,6 +49,12 @@ public struct MarkdownNode: Sendable {
 
     public enum TableAlignment: String, Sendable {
         case none, left, center, right
+    }
+
+    /// `[!NOTE]` is a plain callout, `[!NOTE]-` one that folds and starts shut, `[!NOTE]+` one
+    /// that folds and starts open (Obsidian's forms).
+    public enum CalloutFolding: String, Sendable {
+        case none, collapsed, open
     }
 
     public var kind: Kind

@@ -206,11 +206,15 @@ public enum MarkdownParser {
         mutating func footnoteDefinitions(_ paragraph: OpaquePointer) -> (nodes: [MarkdownNode], next: OpaquePointer?)? {
             let raw = sourceLines(paragraph)
             guard let first = raw.first, Footnotes.definitionStart(first) != nil else { return nil }
-            let startLine = Int(cmark_node_get_start_line(paragraph)) + lineOffset
-            var definitions: [(label: String, line: Int, content: [String])] = []
+            let firstLine = Int(cmark_node_get_start_line(paragraph))
+            let startLine = firstLine + lineOffset
+            var definitions: [(label: String, line: Int, column: Int, content: [String])] = []
             for (offset, line) in raw.enumerated() {
-                if let (label, rest) = Footnotes.definitionStart(line.drop { $0 == " " }) {
-                    definitions.append((label, startLine + offset, [String(rest)]))
+                let start = line.drop { $0 == " " }
+                if let (label, rest) = Footnotes.definitionStart(start) {
+                    // Where `[^` is (the protecting backslash stands in its place).
+                    let column = lines.text(firstLine + offset).unicodeScalars.count - start.unicodeScalars.count + 1 + columnOffset
+                    definitions.append((label, startLine + offset, max(1, column), [String(rest)]))
                 } else if !definitions.isEmpty {
                     // Continuation lines lose up to four spaces of indentation.
                     var trimmed = line[...]
@@ -229,7 +233,7 @@ public enum MarkdownParser {
             let nodes = definitions.map { definition in
                 let parsed = MarkdownParser.parse(definition.content.joined(separator: "\n"), lineOffset: definition.line - 1)
                 return MarkdownNode(.footnoteDefinition(label: definition.label), children: parsed.children,
-                                    position: SourcePosition(line: definition.line, column: 1))
+                                    position: SourcePosition(line: definition.line, column: definition.column))
             }
             return (nodes, next)
         }

@@ -2,17 +2,20 @@ import Foundation
 
 /// Rewrites the `href` and `src` attributes of a page we rendered so they point at the opaque
 /// paths of an encrypted brief; images are inlined as `data:` URLs so they are encrypted with
-/// the page.
+/// the page. Absolute links into the site (`404.html` has them when `base_url` is set) become
+/// relative ones: the brief's Content-Security-Policy loads nothing from another origin, and the
+/// brief must work wherever it is put.
 enum LinkRewriter {
     static func rewrite(_ html: String, from original: String, to target: String, mapping: [String: String],
-                        inline: [String: Data]) -> String {
+                        inline: [String: Data], baseURL: String? = nil) -> String {
         var output = ""
         output.reserveCapacity(html.utf8.count)
         var rest = html[...]
         while let match = nextAttribute(in: rest) {
             output += rest[..<match.valueStart]
             let value = String(rest[match.valueStart..<match.valueEnd])
-            output += rewritten(value, isSource: match.isSource, from: original, to: target, mapping: mapping, inline: inline)
+            output += rewritten(value, isSource: match.isSource, from: original, to: target, mapping: mapping, inline: inline,
+                                baseURL: baseURL)
             rest = rest[match.valueEnd...]
         }
         output += rest
@@ -34,8 +37,15 @@ enum LinkRewriter {
     }
 
     static func rewritten(_ value: String, isSource: Bool, from original: String, to target: String,
-                          mapping: [String: String], inline: [String: Data]) -> String {
-        let unescaped = value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
+                          mapping: [String: String], inline: [String: Data], baseURL: String? = nil) -> String {
+        var unescaped = value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
+        var original = original
+        if let baseURL, !baseURL.isEmpty, unescaped.hasPrefix(baseURL) {
+            // Relative to the root of the site.
+            unescaped = String(unescaped.dropFirst(baseURL.count))
+            original = "index.html"
+            if unescaped.isEmpty { unescaped = "index.html" }
+        }
         if unescaped.isEmpty || unescaped.hasPrefix("#") || unescaped.hasPrefix("//") || unescaped.contains(":") { return value }
         var path = unescaped
         var fragment = ""

@@ -13,6 +13,8 @@ public struct MarkdownHTML {
     public var unavailableText: String
     /// Titles of callouts by kind (`note`, `tip`, `important`, `warning`, `caution`).
     public var calloutTitles: [String: String] = [:]
+    /// `rel` of links to other sites (`noopener noreferrer` on private sites); nil writes none.
+    public var externalRel: String?
 
     private var nextLink = 0
     private var output = ""
@@ -47,6 +49,15 @@ public struct MarkdownHTML {
         case .unavailable, .broken:
             return nil
         }
+    }
+
+    /// Whether a link goes to another site: an external address with a scheme (`https:`,
+    /// `mailto:`) or a network path (`//host/...`).
+    public static func leavesSite(_ link: ResolvedLink) -> Bool {
+        guard case .external(let url) = link else { return false }
+        if url.hasPrefix("//") { return true }
+        guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter else { return false }
+        return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 
     /// A path relative to the output folder, made relative to the page at `from`.
@@ -138,6 +149,7 @@ public struct MarkdownHTML {
             }
             output += "<a href=\"\(HTML.attributeURL(href))\""
             if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
+            if let rel = externalRel, MarkdownHTML.leavesSite(link) { output += " rel=\"\(rel)\"" }
             output += ">"
             visitChildren(node)
             output += "</a>"
@@ -162,18 +174,32 @@ public struct MarkdownHTML {
             output += "<tr>\n"; visitChildren(node); output += "</tr>\n"
         case .tableCell(let header, let alignment):
             let tag = header ? "th" : "td"
-            output += alignment == .none ? "<\(tag)>" : "<\(tag) style=\"text-align: \(alignment.rawValue)\">"
+            // A class, not a style attribute: an encrypted brief's Content-Security-Policy refuses inline styles.
+            output += alignment == .none ? "<\(tag)>" : "<\(tag) class=\"align-\(alignment.rawValue)\">"
             visitChildren(node)
             output += "</\(tag)>\n"
         case .taskCheckbox(let checked):
             output += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />"
         case .strikethrough:
             output += "<del>"; visitChildren(node); output += "</del>"
-        case .callout(let kind):
+        case .callout(let kind, let folding):
             cr()
-            output += "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">\(HTML.escape(calloutTitles[kind] ?? kind.capitalized))</p>\n"
+            // One that folds is a <details>, its title the <summary>: no script needed.
+            let (tag, titleTag) = folding == .none ? ("div", "p") : ("details", "summary")
+            output += "<\(tag) class=\"callout callout-\(kind)\"\(folding == .open ? " open=\"\"" : "")>\n<\(titleTag) class=\"callout-title\">"
+            var body = node.children[...]
+            if let first = body.first, case .calloutTitle = first.kind {
+                visitChildren(first)
+                body = body.dropFirst()
+            } else {
+                output += HTML.escape(calloutTitles[kind] ?? kind.capitalized)
+            }
+            output += "</\(titleTag)>\n"
+            for child in body { visit(child, tight: false) }
+            cr(); output += "</\(tag)>\n"
+        case .calloutTitle:
+            // Written by its callout; met alone, just its text.
             visitChildren(node)
-            cr(); output += "</div>\n"
         case .footnoteReference(let number, let occurrence):
             let id = occurrence == 1 ? "fnref\(number)" : "fnref\(number)-\(occurrence)"
             output += "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"\(id)\">\(number)</a></sup>"

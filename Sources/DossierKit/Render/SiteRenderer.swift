@@ -199,7 +199,19 @@ public struct SiteRenderer: Sendable {
         page.setField("ui", uiValue)
         layout.setField("content", .text(theme.render(job.template, page)))
         layout.setField("ui", uiValue)
-        return theme.render("layout", layout)
+        return Self.withPrivacyMeta(theme.render("layout", layout), site.privacy)
+    }
+
+    /// The page with the robots and referrer meta tags a private page must carry, added after
+    /// `<head>` when its layout (an older copy of a theme, say) does not write them itself.
+    static func withPrivacyMeta(_ html: String, _ privacy: SitePrivacy) -> String {
+        guard privacy.noindex || privacy.noreferrer, let head = html.range(of: "<head>") else { return html }
+        let rest = html[head.upperBound...]
+        let inHead = rest[..<(rest.range(of: "</head>")?.lowerBound ?? rest.endIndex)]
+        var missing = ""
+        if privacy.noindex && !inHead.contains("<meta name=\"robots\"") { missing += "\n" + SitePrivacy.robotsMeta }
+        if privacy.noreferrer && !inHead.contains("<meta name=\"referrer\"") { missing += "\n" + SitePrivacy.referrerMeta }
+        return missing.isEmpty ? html : html.replacingCharacters(in: head, with: "<head>" + missing)
     }
 
     /// Every page of the site, in output order, with how to build its view model.
@@ -313,7 +325,7 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Theme assets, sitemap, feed, the filings export and copied attachments. The sitemap, the
+    /// Theme assets, robots.txt, sitemap, feed, the filings export and copied attachments. The sitemap, the
     /// feed and the export are made from what all pages share: with the same input digest as the
     /// file the output holds, they are kept without being made again.
     func supportFiles(pagePaths: [String], record: inout Record) -> [OutputFile] {
@@ -337,10 +349,18 @@ public struct SiteRenderer: Sendable {
             }
             files.append(make())
         }
-        derived("sitemap.xml") {
-            OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: pagePaths + assetPaths, baseURL: site.settings.baseURL))
+        // Private sites (and `indexing: never`) are not indexed; a sitemap's addresses must be
+        // absolute, and so must a public feed's links (see `SitePrivacy`).
+        let privacy = site.privacy
+        files.append(OutputFile(path: "robots.txt", text: privacy.robotsTxt(baseURL: site.settings.baseURL)))
+        if privacy.sitemap, let base = site.settings.baseURL {
+            derived("sitemap.xml") {
+                OutputFile(path: "sitemap.xml", text: Sitemap.xml(paths: pagePaths + assetPaths, baseURL: base))
+            }
         }
-        derived("feed.xml") { OutputFile(path: "feed.xml", text: Feed.atom(site: site)) }
+        if privacy.feed {
+            derived("feed.xml") { OutputFile(path: "feed.xml", text: Feed.atom(site: site)) }
+        }
         if site.audience.includesInternal {
             derived("data/filings.json") { OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)) }
         }
@@ -359,6 +379,7 @@ public struct SiteRenderer: Sendable {
             + (site.audience.showsFilings ? [("filings", "filings/index.html")] : [])
             + (site.audience.showsClients ? [("clients", "clients/index.html")] : [])
             + (includeSearch ? [("search", "search/index.html")] : [])
+        let privacy = site.privacy
         var context: [String: Any] = [
             "lang": site.settings.language.rawValue,
             "siteTitle": site.settings.title,
@@ -372,6 +393,9 @@ public struct SiteRenderer: Sendable {
             "ogType": isArticle ? "article" : "website",
             "locale": site.settings.language == .en ? "en_US" : "zh_CN",
             "jsonLD": jsonLD ?? "",
+            "noindex": privacy.noindex,
+            "noreferrer": privacy.noreferrer,
+            "feedHref": privacy.feed ? link("feed.xml", from: path) : "",
             "nav": sections.map { key, target in
                 ["label": ui[key] ?? key, "href": link(target, from: path), "current": key == section] as [String: Any]
             },
@@ -397,10 +421,16 @@ public struct SiteRenderer: Sendable {
         return MarkdownHTML.relative(target, from: path)
     }
 
+    /// `rel` of links to other sites: `noopener noreferrer` when the site is private.
+    var externalRel: String? {
+        site.privacy.noreferrer ? SitePrivacy.externalRel : nil
+    }
+
     func body(_ page: PageSource, ref: PageRef, path: String) -> String {
         var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: site.bodyLinks[ref] ?? [],
                                     unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
         renderer.calloutTitles = MarkdownRendering.calloutTitles(ui)
+        renderer.externalRel = externalRel
         return renderer.render(page.document.root)
     }
 
@@ -614,7 +644,8 @@ public struct SiteRenderer: Sendable {
                 var text = written.value
                 if case .page(let target, let fragment) = resolved, let title = titleOf(target, fragment) { text = title }
                 if resolved == .unavailable || resolved == .broken { text = ui["unavailable"] ?? "…" }
-                return ["text": text, "href": MarkdownHTML.href(for: resolved, from: path) ?? ""]
+                return ["text": text, "href": MarkdownHTML.href(for: resolved, from: path) ?? "",
+                        "rel": MarkdownHTML.leavesSite(resolved) ? externalRel ?? "" : ""]
             }
             item["refs"] = refs
             item["hasRefs"] = !refs.isEmpty
@@ -622,6 +653,7 @@ public struct SiteRenderer: Sendable {
                 var renderer = MarkdownHTML(pagePath: path, unsafeHTML: site.settings.unsafeHTML, links: entryLinks.note,
                                             unavailableText: ui["unavailable"] ?? "…", titleOf: titleOf)
                 renderer.calloutTitles = MarkdownRendering.calloutTitles(ui)
+                renderer.externalRel = externalRel
                 item["note"] = renderer.render(note.root)
             }
             return item

@@ -1,10 +1,11 @@
-/// `sitemap.xml`: every HTML page but `404.html`.
+/// `sitemap.xml`: every HTML page but `404.html`, at absolute addresses under `baseURL` (the
+/// sitemap protocol allows no relative ones). Only the public site has one (see `SitePrivacy`).
 public enum Sitemap {
-    public static func xml(paths: [String], baseURL: String?) -> String {
+    public static func xml(paths: [String], baseURL: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() where path.hasSuffix(".html") && path != "404.html" {
             let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-            xml += "  <url><loc>\(XML.escape((baseURL ?? "") + HTML.encodePath(pretty)))</loc></url>\n"
+            xml += "  <url><loc>\(XML.escape(baseURL + HTML.encodePath(pretty)))</loc></url>\n"
         }
         xml += "</urlset>\n"
         return xml

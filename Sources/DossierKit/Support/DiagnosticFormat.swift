@@ -24,6 +24,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
                 "::\(diagnostic.severity.rawValue) file=\(Self.property(diagnostic.path)),line=\(diagnostic.position.line),col=\(diagnostic.position.column)::\(Self.data(diagnostic.message))\n"
             }.joined()
         case .json:
+            // JSONEncoder writes an empty list as "[", a blank line and "]".
+            if diagnostics.isEmpty { return "[]\n" }
             struct Entry: Encodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
             let entries = diagnostics.map {
                 Entry(path: $0.path, line: $0.position.line, column: $0.position.column, severity: $0.severity.rawValue, message: $0.message)

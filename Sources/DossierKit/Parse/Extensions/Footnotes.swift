@@ -45,10 +45,12 @@ enum Footnotes {
     }
 
     /// Numbers the references, moves the definitions into a section at the end and reports
-    /// references without a definition.
-    static func apply(to document: inout MarkdownNode, problems: inout [(SourcePosition, String)]) {
+    /// references without a definition and definitions without a reference. `cutText` is what
+    /// this audience does not get (internal sections): a reference there is still a reference.
+    static func apply(to document: inout MarkdownNode, problems: inout [(SourcePosition, String)], cutText: String = "") {
         var definitions: [String: MarkdownNode] = [:]
-        collectDefinitions(&document, into: &definitions)
+        var written: [(key: String, label: String, position: SourcePosition)] = []
+        collectDefinitions(&document, into: &definitions, written: &written)
         guard !definitions.isEmpty || containsReference(document) else { return }
         var numbers: [String: Int] = [:]
         var counts: [Int: Int] = [:]
@@ -74,16 +76,25 @@ enum Footnotes {
         if !section.isEmpty {
             document.children.append(MarkdownNode(.footnoteSection, children: section, position: document.position))
         }
+        let cut = cutText.lowercased()
+        for definition in written where numbers[definition.key] == nil && !cut.contains("[^\(definition.key)]") {
+            problems.append((definition.position, "footnote '[^\(definition.label)]' is defined but never referred to; it is not shown"))
+        }
     }
 
-    static func collectDefinitions(_ node: inout MarkdownNode, into definitions: inout [String: MarkdownNode]) {
+    /// Takes the definitions out of the tree; `written` gets each label's first, in document order.
+    static func collectDefinitions(_ node: inout MarkdownNode, into definitions: inout [String: MarkdownNode],
+                                   written: inout [(key: String, label: String, position: SourcePosition)]) {
         var kept: [MarkdownNode] = []
         for var child in node.children {
             if case .footnoteDefinition(let label) = child.kind {
-                if definitions[label.lowercased()] == nil { definitions[label.lowercased()] = child }
+                if definitions[label.lowercased()] == nil {
+                    definitions[label.lowercased()] = child
+                    written.append((label.lowercased(), label, child.position))
+                }
                 continue
             }
-            collectDefinitions(&child, into: &definitions)
+            collectDefinitions(&child, into: &definitions, written: &written)
             kept.append(child)
         }
         node.children = kept
