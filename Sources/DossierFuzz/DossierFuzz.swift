@@ -6,6 +6,8 @@ import Foundation
 //   swift build --scratch-path .build-fuzz --product dossier-fuzz \
 //     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 // Built without those flags it replays files instead: `swift run dossier-fuzz FILE_OR_FOLDER...`.
+// Either way, `dossier-fuzz --leak-hunt [--seconds N] [--seed N]` hunts for leaks of internal
+// sections instead (see `FuzzTarget.leakHunt`).
 
 nonisolated(unsafe) private var fuzzTheme: Theme?? = nil
 
@@ -21,6 +23,8 @@ public func dossierFuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) ->
 /// SwiftPM links an executable's entry point under this name; hand over to libFuzzer's driver.
 @_cdecl("DossierFuzz_main")
 public func dossierFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    let strings = (0..<Int(argc)).compactMap { argv?[$0].map { String(cString: $0) } }
+    if strings.contains("--leak-hunt") { return FuzzTarget.leakHunt(Array(strings.dropFirst())) }
     var count = argc
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in dossierFuzzOneInput(bytes, size) }
@@ -30,6 +34,9 @@ public func dossierFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMut
 @main
 struct FuzzReplay {
     static func main() {
+        if CommandLine.arguments.contains("--leak-hunt") {
+            exit(FuzzTarget.leakHunt(Array(CommandLine.arguments.dropFirst())))
+        }
         let theme = FuzzTarget.loadTheme()
         var replayed = 0
         for path in CommandLine.arguments.dropFirst() {

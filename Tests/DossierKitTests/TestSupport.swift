@@ -32,20 +32,8 @@ enum TestSupport {
         return options
     }
 
-    /// Every regular file under `root`, by relative path, with its bytes.
-    static func tree(_ root: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let base = root.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return result }
-        for case let relative as String in enumerator {
-            var isDirectory: ObjCBool = false
-            let path = base + "/" + relative
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[relative] = FileManager.default.contents(atPath: path)
-            }
-        }
-        return result
-    }
+    /// Every regular file under `root`, by relative path, with its bytes (see `LeakScan.tree`).
+    static func tree(_ root: URL) throws -> [String: Data] { LeakScan.tree(root) }
 
     /// The `dossier` executable built beside the tests.
     static var executable: URL? {

@@ -93,7 +93,9 @@ struct InternalMarkers {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-    static func isFiller(_ byte: UInt8) -> Bool { isSpace(byte) || byte == UInt8(ascii: "-") }
+    /// What may stand before the word: spaces, dashes, and the `>` of a quote that a comment
+    /// split over lines carries on each line in the source (`> <!--` / `> internal` / `> -->`).
+    static func isFiller(_ byte: UInt8) -> Bool { isSpace(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">") }
 
     static func hasWord<C: Collection>(_ word: String, _ text: C) -> Bool where C.Element == UInt8 {
         var index = text.startIndex
@@ -184,24 +186,17 @@ struct InternalMarkers {
         }
         for index in candidates.indices {
             let marker = candidates[index]
-            if let block = blocks[marker.line]?.first(where: { $0.column == marker.byteColumn }),
-               Self.kind(ofHTML: block.literal) == marker.kind, Self.standaloneLength(block.literal) == marker.range.count {
+            // An HTML block starting on the marker's line that is nothing but one marker comment
+            // (its literal may start with the spaces of an indent, and a comment split over lines
+            // inside a quote or list item has lost its prefixes there, so compare what it says).
+            if let block = blocks[marker.line]?.first, Self.kind(ofHTML: block.literal) == marker.kind,
+               block.column <= marker.byteColumn {
                 candidates[index].standalone = true
                 candidates[index].container = block.container
             } else if let raw = rawLines.first(where: { $0.0.contains(marker.line) }) {
                 candidates[index].placement = raw.1
             }
         }
-    }
-
-    /// The length in bytes of an HTML literal without the spaces and line ends around it.
-    static func standaloneLength(_ literal: String) -> Int {
-        let bytes = Array(literal.utf8)
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        return end - start
     }
 
     /// Whether the code block starting there opens with a fence (``` or ~~~), not an indent.

@@ -81,13 +81,13 @@ public enum Scaffold {
         return path
     }
 
-    /// "(did you mean 'x'?)": the closest id when it is a likely typo, else the ids there are, when few.
+    /// "(did you mean 'x'?)" when the closest id is a likely typo, else the ids there are, when few.
     static func didYouMean(_ word: String, in known: [String]) -> String {
         let hint = Suggestion.hint(for: word, in: known)
         if !hint.isEmpty { return hint }
         switch known.count {
-        case 1: return " (did you mean '\(known[0])'?)"
-        case 2...8: return " (did you mean one of " + known.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+        case 1: return " (the only one there is: '\(known[0])')"
+        case 2...8: return " (those there are: " + known.map { "'\($0)'" }.joined(separator: ", ") + ")"
         default: return ""
         }
     }
