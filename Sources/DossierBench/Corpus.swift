@@ -67,7 +67,7 @@ struct Corpus {
                 body += "\n\n- 要点一：\(Corpus.sentences[random.next(Corpus.sentences.count)])\n- 要点二：参见 [[a\(random.next(articles))]]。\n\n"
             }
             let permitsList = Set([permit, second]).sorted()
-            try save("---\ntitle: 第\(index)篇：\(tags[0])常见问题\npermits: [\(permitsList.joined(separator: ", "))]\ndate: \(date)\ntags: [\(tags.joined(separator: ", "))]\nregion: \(region)\nsummary: 关于\(tags[0])的问答。\n---\n\n\(body)",
+            try save("---\ntitle: 第\(index)篇：\(tags[0])常见问题\npermits: [\(permitsList.joined(separator: ", "))]\ndate: \(date)\ntags: [\(tags.joined(separator: ", "))]\nregion: \(region)\nsummary: 关于\(tags[0])的问答。\nsources: [{title: 中华人民共和国行政许可法, article: 第四十二条}]\n---\n\n\(body)",
                      dossier.appendingPathComponent("kb/a\(index).md"))
             let hugoBody = body.replacingOccurrences(of: #"\[\[a([0-9]+)\]\]"#, with: "[相关文章]({{< ref \"/kb/a$1.md\" >}})", options: .regularExpression)
             try save("---\ntitle: \"第\(index)篇：\(tags[0])常见问题\"\npermits: [\(permitsList.map { "\"\($0)\"" }.joined(separator: ", "))]\ndate: \(date)\ntags: [\(tags.map { "\"\($0)\"" }.joined(separator: ", "))]\nregions: [\"\(region)\"]\nsummary: \"关于\(tags[0])的问答。\"\n---\n\n\(hugoBody)",

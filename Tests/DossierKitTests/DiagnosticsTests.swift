@@ -16,9 +16,9 @@ struct DiagnosticsTests {
         "\(bad)/kb/Bad_ID.md:1:1: error: id 'Bad_ID' must use only lower-case a-z, 0-9 and '-'; rename the file",
         "\(bad)/kb/bad-date.md:4:7: error: 'date' is not a date: February 2025 has 28 days (found '2025-02-30')",
         "\(bad)/kb/bad-yaml.md:4:5: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 3, column 10)",
-        "\(bad)/kb/links.md:7:5: error: broken link 'nothere.md': there is no page at kb/nothere.md",
-        "\(bad)/kb/links.md:9:6: error: link [[kb/shared#nope]]: kb/shared has no heading '#nope'",
-        "\(bad)/kb/links.md:9:29: error: ambiguous wiki link '[[shared]]': the id 'shared' names 2 pages; write [[kb/shared]] or [[permits/shared]]",
+        "\(bad)/kb/links.md:8:5: error: broken link 'nothere.md': there is no page at kb/nothere.md",
+        "\(bad)/kb/links.md:10:6: error: link [[kb/shared#nope]]: kb/shared has no heading '#nope'",
+        "\(bad)/kb/links.md:10:29: error: ambiguous wiki link '[[shared]]': the id 'shared' names 2 pages; write [[kb/shared]] or [[permits/shared]]",
         "\(bad)/kb/missing-title.md:2:1: error: front matter is missing the required key 'title'",
         "\(bad)/kb/unknown-permit.md:4:5: error: unknown permit 'algoritm-filing' (did you mean 'algorithm-filing'?)",
         "\(bad)/kb/unterminated.md:1:1: error: front matter is not terminated: no closing '---' line",
@@ -102,7 +102,7 @@ extension DiagnosticsTests {
         let folder = try TestSupport.temporaryFolder()
         let content = folder.appendingPathComponent("Content")
         try FileManager.default.copyItem(atPath: TestSupport.fixture("good"), toPath: content.path)
-        try Data("---\ntitle: 测试\npermits: [alpha]\ndate: 2025-05-01\nsumary: 摘要\n---\n正文。\n".utf8)
+        try Data("---\ntitle: 测试\npermits: [alpha]\ndate: 2025-05-01\nsumary: 摘要\nsources: [{title: 测试依据}]\n---\n正文。\n".utf8)
             .write(to: content.appendingPathComponent("kb/typo.md"))
         let report = try Pipeline().run(TestSupport.options(content: content.path, output: folder.appendingPathComponent("Out").path),
                                         write: false)

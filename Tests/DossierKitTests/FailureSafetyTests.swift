@@ -63,7 +63,7 @@ struct FailureSafetyTests {
         try Data("---\nname: C\n---\n".utf8).write(to: root.appendingPathComponent("clients/c.md"))
         let body = String(repeating: "## 问题\n\n答案正文，包含说明。[[a0]]\n\n", count: 8)
         for index in 0..<2500 {
-            try Data("---\ntitle: 文章\(index)\npermits: [p]\ndate: 2025-01-01\ntags: [t\(index % 40)]\n---\n\(body)".utf8)
+            try Data("---\ntitle: 文章\(index)\npermits: [p]\ndate: 2025-01-01\ntags: [t\(index % 40)]\nsources: [{title: 行政许可法}]\n---\n\(body)".utf8)
                 .write(to: root.appendingPathComponent("kb/a\(index).md"))
         }
         return root

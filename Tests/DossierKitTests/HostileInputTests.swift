@@ -38,8 +38,11 @@ struct HostileInputTests {
         return (report, output)
     }
 
+    /// A file's diagnostics, as `line:col: severity: message`. The hostile articles name no
+    /// sources (a line more in their front matter would move every body position these tests
+    /// check), so the warning that asks for them is left out here; `SourcesTests` tests it.
     static func messages(_ report: BuildReport, _ file: String) -> [String] {
-        report.diagnostics.filter { $0.path.hasSuffix(file) }.map { "\($0.position.line):\($0.position.column): \($0.severity.rawValue): \($0.message)" }
+        report.diagnostics.filter { $0.path.hasSuffix(file) && !$0.message.hasPrefix("a public article should name its sources") }.map { "\($0.position.line):\($0.position.column): \($0.severity.rawValue): \($0.message)" }
     }
 
     @Test("invalid UTF-8 is an error at its line and column")

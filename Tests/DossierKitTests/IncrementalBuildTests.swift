@@ -402,7 +402,7 @@ extension IncrementalBuildTests {
             + FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("permits").path).count
 
         try Self.edit(content.appendingPathComponent("kb/supplement-period.md")) { $0 + "\n记忆测试的一段。\n" }
-        try FileManager.default.removeItem(at: content.appendingPathComponent("kb/auction-license-fees.md"))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("kb/drug-info-credit-repair.md"))
         let report = try pipeline.run(Self.options(content, themes, output), write: true)
         #expect(!report.hasErrors)
         let hits = pipeline.parseMemo?.lastHits ?? 0

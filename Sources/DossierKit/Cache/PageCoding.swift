@@ -273,6 +273,8 @@ extension Permit: BinaryCodable {
         writer.optional(validity) { $0.string($1) }
         writer.optional(order) { $0.int($1) }
         writer.write(page)
+        writer.array(sources) { $0.write($1) }
+        writer.write(verification)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -281,7 +283,7 @@ extension Permit: BinaryCodable {
                   basis: try reader.optional { try $0.string() }, reviewDays: try reader.optional { try $0.int() },
                   reviewUnit: try reader.named(), onSupplement: try reader.named(),
                   validity: try reader.optional { try $0.string() }, order: try reader.optional { try $0.int() },
-                  page: try reader.read())
+                  page: try reader.read(), sources: try reader.array { try $0.read() }, verification: try reader.read())
     }
 }
 
@@ -313,13 +315,40 @@ extension Article: BinaryCodable {
         writer.string(audience.rawValue)
         writer.bool(draft)
         writer.write(page)
+        writer.array(sources) { $0.write($1) }
+        writer.write(verification)
     }
 
     init(from reader: inout BinaryReader) throws {
         self.init(id: try reader.string(), title: try reader.string(), permits: try reader.array { try $0.read() },
                   date: try reader.read(), updated: try reader.optional { try $0.read() }, tags: try reader.strings(),
                   region: try reader.optional { try $0.read() }, summary: try reader.optional { try $0.string() },
-                  audience: try reader.named(), draft: try reader.bool(), page: try reader.read())
+                  audience: try reader.named(), draft: try reader.bool(), page: try reader.read(),
+                  sources: try reader.array { try $0.read() }, verification: try reader.read())
+    }
+}
+
+extension SourceCitation: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(title)
+        writer.optional(article) { $0.string($1) }
+        writer.optional(url) { $0.string($1) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(title: try reader.string(), article: try reader.optional { try $0.string() },
+                  url: try reader.optional { try $0.string() })
+    }
+}
+
+extension Verification: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.optional(verified) { $0.write($1) }
+        writer.strings(unverified)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(verified: try reader.optional { try $0.read() }, unverified: try reader.strings())
     }
 }
 

@@ -13,6 +13,10 @@ public struct Article: Sendable {
     public var audience: Audience
     public var draft: Bool
     public var page: PageSource
+    /// The statutes and rules the article relies on (`sources`).
+    public var sources: [SourceCitation] = []
+    /// `verified` and `unverified`: internal wiki only.
+    public var verification = Verification()
 }
 
 /// A value with the position it was written at, for diagnostics found in later stages.

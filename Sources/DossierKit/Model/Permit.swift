@@ -16,4 +16,8 @@ public struct Permit: Sendable {
     public var validity: String?
     public var order: Int?
     public var page: PageSource
+    /// The statutes and rules the permit page relies on (`sources`).
+    public var sources: [SourceCitation] = []
+    /// `verified` and `unverified`: internal wiki only.
+    public var verification = Verification()
 }

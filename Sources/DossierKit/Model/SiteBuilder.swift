@@ -15,7 +15,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         guard let settings = content.settings else { return (nil, diagnostics) }
 
-        let permits = unique(content.permits, kind: "permit", id: \.id, path: \.page, diagnostics: &diagnostics)
+        var permits = unique(content.permits, kind: "permit", id: \.id, path: \.page, diagnostics: &diagnostics)
             .sorted { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
         let clients = unique(content.clients, kind: "client", id: \.id, path: \.page, diagnostics: &diagnostics)
             .sorted { $0.id < $1.id }
@@ -51,13 +51,16 @@ public struct SiteBuilder: Sendable {
         diagnostics += Placeholders.warnings(articles: allArticles, filings: allFilings, permits: permits, clients: clients)
 
         // What this build contains.
-        let articles = allArticles.filter(includes)
+        var articles = allArticles.filter(includes)
         var filings = allFilings.filter(includes)
         if !audience.includesInternal {
             for index in filings.indices {
                 filings[index].timeline.removeAll { $0.isInternal }
                 filings[index].owner = nil
             }
+            // `verified` and `unverified` are notes for the team: not in a brief or on the public site.
+            for index in articles.indices { articles[index].verification = Verification() }
+            for index in permits.indices { permits[index].verification = Verification() }
         }
         let visibleClients = clients.filter { client in
             switch audience {

@@ -255,7 +255,7 @@ public struct ContentParser: Sendable {
     func parsePermit(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Permit? {
         var f = raw.fields
         let name = f.string("name", required: true)
-        let permit = Permit(
+        var permit = Permit(
             id: id,
             name: name ?? id,
             nameEn: f.string("name_en"),
@@ -268,6 +268,8 @@ public struct ContentParser: Sendable {
             validity: f.string("validity"),
             order: f.int("order", range: -100_000...100_000),
             page: raw.source)
+        permit.sources = parseSources(&f, diagnostics: &diagnostics).sources
+        permit.verification = parseVerification(&f)
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
         // Kept when its name is missing (already an error), so its body is checked too.
@@ -293,7 +295,7 @@ public struct ContentParser: Sendable {
             f.error(f.keyPosition("permits"), "'permits' must list at least one permit id")
         }
         let date = f.day("date", required: true)
-        let article = Article(
+        var article = Article(
             id: id,
             title: title ?? id,
             permits: permits,
@@ -305,6 +307,16 @@ public struct ContentParser: Sendable {
             audience: f.choice("audience", Article.Audience.allCases.map(\.rawValue)).flatMap(Article.Audience.init(rawValue:)) ?? .public,
             draft: f.bool("draft") ?? false,
             page: raw.source)
+        let (sources, sourceProblems) = parseSources(&f, diagnostics: &diagnostics)
+        article.sources = sources
+        article.verification = parseVerification(&f)
+        // Public pages cite the rules they rest on; internal notes and drafts need not (yet). Front
+        // matter with errors is fixed first (its audience or draft flag may be what is wrong).
+        if sources.isEmpty, !sourceProblems, f.reportsMissingKeys, article.audience == .public, !article.draft,
+           !f.diagnostics.contains(where: { $0.severity == .error }) {
+            f.warning(f.has("title") ? f.keyPosition("title") : f.position,
+                      "a public article should name its sources: add 'sources' (statute or rule, article, official address)")
+        }
         f.reportUnknownKeys(known: [])
         diagnostics.append(contentsOf: f.diagnostics)
         // Kept when a required value is wrong or missing (already an error): its body, region and
@@ -412,6 +424,59 @@ public struct ContentParser: Sendable {
         diagnostics.append(contentsOf: e.diagnostics)
         guard date != nil, type != nil, summary != nil else { return nil }
         return entry
+    }
+
+    /// `sources`: a list of mappings `{title, article, url}`, each item's problems at its own keys.
+    /// Also says whether the key was there with a problem (so no "add 'sources'" warning on top).
+    func parseSources(_ f: inout YAMLFields, diagnostics: inout [Diagnostic]) -> (sources: [SourceCitation], problems: Bool) {
+        let before = f.diagnostics.count
+        let nodes = f.sequence("sources")
+        var problems = f.diagnostics.count > before
+        var sources: [SourceCitation] = []
+        let what = "'sources' item"
+        for node in nodes {
+            let fallback = YAMLFields.position(of: node, lineOffset: f.lineOffset) ?? f.keyPosition("sources")
+            var itemDiagnostics: [Diagnostic] = []
+            guard var s = YAMLFields(node: node, path: f.path, lineOffset: f.lineOffset, fallback: fallback,
+                                     what: "each item of 'sources' (title, article, url)", diagnostics: &itemDiagnostics) else {
+                diagnostics.append(contentsOf: itemDiagnostics)
+                problems = true
+                continue
+            }
+            var title = s.string("title", required: true, what: what)
+            if let written = title, written.hasPrefix("《"), written.hasSuffix("》"), written.count > 2 {
+                s.warning(s.value("title").map { s.position(of: $0) } ?? s.position,
+                          "write the 'title' of a source without 《》: the page adds them")
+                title = String(written.dropFirst().dropLast()).trimmedSpaces()
+            }
+            let article = s.string("article").flatMap { $0.isEmpty ? nil : $0 }
+            var url = s.string("url").flatMap { $0.isEmpty ? nil : $0 }
+            if let address = url, !Self.isWebAddress(address) {
+                s.error(s.value("url").map { s.position(of: $0) } ?? s.position,
+                        "'url' of a source must be an http:// or https:// address, found '\(address)'")
+                url = nil
+            }
+            s.reportUnknownKeys(known: [])
+            itemDiagnostics.append(contentsOf: s.diagnostics)
+            if !itemDiagnostics.isEmpty { problems = true }
+            diagnostics.append(contentsOf: itemDiagnostics)
+            if let title, !title.isEmpty { sources.append(SourceCitation(title: title, article: article, url: url)) }
+        }
+        return (sources, problems)
+    }
+
+    /// An absolute http(s) address with a host and no spaces.
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") { rest = lower.dropFirst(8) } else if lower.hasPrefix("http://") { rest = lower.dropFirst(7) } else { return false }
+        guard let first = rest.first, first != "/" else { return false }
+        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }
+    }
+
+    /// `verified` (the day of the last check against the sources) and `unverified` (what could not be checked).
+    func parseVerification(_ f: inout YAMLFields) -> Verification {
+        Verification(verified: f.day("verified"), unverified: f.strings("unverified").map(\.0))
     }
 
     func located(_ f: inout YAMLFields, _ key: String, required: Bool = false) -> Located<String>? {

@@ -2,7 +2,9 @@
 /// taken from the rendered body's sections (so it holds exactly what the page shows this audience).
 public enum FAQSchema {
     /// nil when the article has no question.
-    public static func jsonLD(title: String, sections: [SearchDocument.Section], questionIDs: Set<String>) -> String? {
+    /// `citations` (the article's `sources`, each `《title》article` and its address) become the page's `citation`.
+    public static func jsonLD(title: String, sections: [SearchDocument.Section], questionIDs: Set<String>,
+                              citations: [(name: String, url: String?)] = []) -> String? {
         var questions: [(name: String, answer: String)] = []
         for section in sections {
             if questionIDs.contains(section.anchor) {
@@ -17,7 +19,12 @@ public enum FAQSchema {
             "{\"@type\":\"Question\",\"name\":\(JSONText.string(question.name)),"
                 + "\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":\(JSONText.string(question.answer))}}"
         }
+        let works = citations.map { citation in
+            "{\"@type\":\"CreativeWork\",\"name\":\(JSONText.string(citation.name))"
+                + (citation.url.map { ",\"url\":\(JSONText.string($0))" } ?? "") + "}"
+        }
         return "{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"name\":\(JSONText.string(title)),"
-            + "\"mainEntity\":[\(entities.joined(separator: ","))]}"
+            + "\"mainEntity\":[\(entities.joined(separator: ","))]"
+            + (works.isEmpty ? "" : ",\"citation\":[\(works.joined(separator: ","))]") + "}"
     }
 }

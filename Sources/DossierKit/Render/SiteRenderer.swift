@@ -554,7 +554,7 @@ public struct SiteRenderer: Sendable {
                 [
                     "date": item.entry.date.description, "filing": item.filing.title,
                     "href": link(PageRef(.filings, item.filing.id).outputPath, from: path),
-                    "typeLabel": ui["entry.\(item.entry.type.rawValue)"] ?? item.entry.type.rawValue,
+                    "typeLabel": entryLabel(item.entry.type, permit: item.filing.permit.value),
                     "from": item.entry.from?.rawValue ?? "",
                     "fromLabel": item.entry.from.map { ui["from.\($0.rawValue)"] ?? $0.rawValue } ?? "",
                     "summary": item.entry.summary, "internal": item.entry.isInternal,
@@ -599,7 +599,8 @@ public struct SiteRenderer: Sendable {
             "hasToc": contents.count >= 3,
             "body": articleBody,
             "jsonLD": FAQSchema.jsonLD(title: article.title, sections: bodySections,
-                                       questionIDs: Set(article.page.document.headings.filter { $0.level == 2 }.map(\.id))) ?? "",
+                                       questionIDs: Set(article.page.document.headings.filter { $0.level == 2 }.map(\.id)),
+                                       citations: article.sources.map { ($0.citation, $0.url) }) ?? "",
             "bodySections": bodySections,
             "related": related,
             "hasRelated": !related.isEmpty,
@@ -609,7 +610,32 @@ public struct SiteRenderer: Sendable {
         if let region = article.region, let term = site.regions.first(where: { $0.name == region.value }) {
             context["region"] = ["name": regionName(region.value), "href": link("regions/\(term.slug)/index.html", from: path)]
         }
+        context.merge(sourcesContext(article.sources, article.verification)) { $1 }
         return context
+    }
+
+    /// A page's `sources` (each `《title》article`, linked to its official address when there is
+    /// one) and, in the internal wiki only, its `verified` badge and `unverified` notes.
+    func sourcesContext(_ sources: [SourceCitation], _ verification: Verification) -> [String: Any] {
+        let items: [[String: Any]] = sources.map { source in
+            ["text": source.citation, "href": source.url ?? "", "rel": source.url == nil ? "" : externalRel ?? ""]
+        }
+        let notes = site.audience.includesInternal ? verification.unverified : []
+        var context: [String: Any] = [
+            "sources": items, "hasSources": !items.isEmpty,
+            "unverified": notes, "hasUnverified": !notes.isEmpty,
+            "hasSourcesSection": !items.isEmpty || !notes.isEmpty,
+        ]
+        if site.audience.includesInternal, !verification.isEmpty {
+            context["verification"] = ["date": verification.verified?.description ?? "", "partial": !verification.unverified.isEmpty]
+        }
+        return context
+    }
+
+    /// An entry type's label; `rejected` on a filing (备案) reads 不予备案 where the theme has `entry.rejected.filing`.
+    func entryLabel(_ type: TimelineEntry.EntryType, permit: String) -> String {
+        if type == .rejected, site.permit(permit)?.kind == .filing, let label = ui["entry.rejected.filing"] { return label }
+        return ui["entry.\(type.rawValue)"] ?? type.rawValue
     }
 
     func filingContext(_ filing: Filing, _ path: String) -> [String: Any] {
@@ -625,7 +651,7 @@ public struct SiteRenderer: Sendable {
             var item: [String: Any] = [
                 "date": entry.date.description,
                 "type": entry.type.rawValue,
-                "typeLabel": ui["entry.\(entry.type.rawValue)"] ?? entry.type.rawValue,
+                "typeLabel": entryLabel(entry.type, permit: filing.permit.value),
                 "from": entry.from?.rawValue ?? "",
                 "fromLabel": entry.from.map { ui["from.\($0.rawValue)"] ?? $0.rawValue } ?? "",
                 "channel": entry.channel.map { ui["channel.\($0.rawValue)"] ?? $0.rawValue } ?? "",
@@ -710,7 +736,7 @@ public struct SiteRenderer: Sendable {
         let filings = site.filings.filter { $0.permit.value == permit.id }
         let statistics = PermitStatistics.compute(filings: filings, analyses: site.analyses)
         let unit = permit.reviewUnit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? ""
-        return [
+        let context: [String: Any] = [
             "name": permit.name,
             "nameEn": permit.nameEn ?? "",
             "kind": permit.kind.map { ui["kind.\($0.rawValue)"] ?? $0.rawValue } ?? "",
@@ -750,6 +776,7 @@ public struct SiteRenderer: Sendable {
             "backlinks": backlinks(ref, from: path),
             "hasBacklinks": !site.graph.backlinks(to: ref).isEmpty,
         ]
+        return context.merging(sourcesContext(permit.sources, permit.verification)) { $1 }
     }
 
     /// `12` or `12.5`.

@@ -1,0 +1,35 @@
+/// One item of an article's or permit's `sources`: the statute or rule a page relies on.
+public struct SourceCitation: Sendable, Equatable {
+    /// The statute or rule, written without 《》 (the page adds them).
+    public var title: String
+    /// The article or clause, e.g. `第四十二条`.
+    public var article: String?
+    /// An official address (http or https).
+    public var url: String?
+
+    public init(title: String, article: String? = nil, url: String? = nil) {
+        self.title = title
+        self.article = article
+        self.url = url
+    }
+
+    /// `《title》article`, as pages and the FAQ schema name it.
+    public var citation: String {
+        "《\(title)》" + (article ?? "")
+    }
+}
+
+/// What a page says about how it was checked against its sources (shown only in the internal wiki).
+public struct Verification: Sendable, Equatable {
+    /// The day of the last check against the sources.
+    public var verified: Day?
+    /// What could not be checked.
+    public var unverified: [String]
+
+    public init(verified: Day? = nil, unverified: [String] = []) {
+        self.verified = verified
+        self.unverified = unverified
+    }
+
+    public var isEmpty: Bool { verified == nil && unverified.isEmpty }
+}
