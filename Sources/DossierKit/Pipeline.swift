@@ -401,7 +401,12 @@ public struct Pipeline: Sendable {
     /// (a checkout's `.build/<config>/dossier` or an install's `bin/../share/dossier`).
     public static func bundledThemesDirectory(fileSystem: FileSystem = .local) -> String? {
         var candidates = ["Themes"]
-        if let executable = fileSystem.canonical(CommandLine.arguments.first ?? "") ?? fileSystem.canonical("/proc/self/exe") {
+        // The running program's own file: `argv[0]` only when it is a path (a bare `dossier` found
+        // on the PATH would be resolved against the current folder, where something else may
+        // have that name).
+        let named = CommandLine.arguments.first.flatMap { $0.contains("/") ? fileSystem.canonical($0) : nil }
+        if let executable = Bundle.main.executablePath.flatMap({ fileSystem.canonical($0) }) ?? named
+            ?? fileSystem.canonical("/proc/self/exe") {
             var folder = (executable as NSString).deletingLastPathComponent
             candidates.append(joinPath(folder, "../share/dossier/Themes"))
             for _ in 0..<4 {

@@ -73,8 +73,18 @@ enum TestSupport {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes at once: a program that fills one (64 KB of warnings on stderr) while the
+        // other is read to its end would wait forever.
+        let errBox = DataBox()
+        let errDone = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errBox.data = errHandle.readDataToEndOfFile()
+            errDone.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
@@ -118,4 +128,9 @@ enum TestSupport {
 struct TestError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Bytes read on another thread (see `TestSupport.run`).
+final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
