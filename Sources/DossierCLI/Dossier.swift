@@ -121,6 +121,9 @@ struct Build: ParsableCommand {
         var options = try site.buildOptions()
         options.outputDirectory = output
         options.force = force
+        if allowWeakPassphrase && !encrypt {
+            throw UsageError("--allow-weak-passphrase is for --encrypt (a passphrase-protected brief)")
+        }
         if encrypt {
             // The wrong audience is the real mistake, whatever the environment holds.
             guard options.audience.clientID != nil else { throw UsageError(Pipeline.encryptNeedsClient) }

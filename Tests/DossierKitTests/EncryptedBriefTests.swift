@@ -98,6 +98,9 @@ struct EncryptedBriefTests {
         let publicSite = try TestSupport.runInRoot(base + ["--audience", "public", "--encrypt"],
                                                    environment: ["DOSSIER_PASSPHRASE": Self.passphrase])
         #expect(publicSite.status == 2)
+        let weakAlone = try TestSupport.runInRoot(base + ["--audience", "client", "--client", "aurora", "--allow-weak-passphrase"])
+        #expect(weakAlone.status == 2)
+        #expect(weakAlone.stderr.contains("--allow-weak-passphrase is for --encrypt"), "\(weakAlone.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/dossier-never"))
     }
 
