@@ -35,12 +35,32 @@ struct InternalMarkers {
 
     /// Finds the markers of `body`; cheap when it has no comment at all.
     init(_ body: String) {
+        // Most bodies hold no comment at all: look before copying their bytes.
+        guard Self.mayHoldComment(body) else {
+            bytes = []
+            return
+        }
         bytes = Array(body.utf8)
-        guard Self.find(Self.commentOpen, in: bytes, from: 0) != nil else { return }
         var candidates = scan()
         guard !candidates.isEmpty else { return }
         classify(&candidates, body: body)
         markers = candidates
+    }
+
+    /// Whether `body` has `<!--` somewhere, read in place.
+    static func mayHoldComment(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { buffer in
+            guard buffer.count >= 4 else { return false }
+            var index = 0
+            while index <= buffer.count - 4 {
+                if buffer[index] == 0x3C, buffer[index + 1] == 0x21, buffer[index + 2] == 0x2D, buffer[index + 3] == 0x2D {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     static let commentOpen: [UInt8] = Array("<!--".utf8)
