@@ -31,6 +31,8 @@ struct InternalMarkers {
     }
 
     let bytes: [UInt8]
+    /// Where each line starts in `bytes` (line 1 at 0), found once.
+    var lineStarts: [Int] = [0]
     var markers: [Marker] = []
 
     /// Finds the markers of `body`; cheap when it has no comment at all.
@@ -41,6 +43,7 @@ struct InternalMarkers {
             return
         }
         bytes = Array(body.utf8)
+        lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
         var candidates = scan()
         guard !candidates.isEmpty else { return }
         classify(&candidates, body: body)
@@ -219,15 +222,22 @@ struct InternalMarkers {
         }
     }
 
+    /// The 1-based line of a byte offset.
+    func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count
+        // The number of line starts at or before `offset`.
+        while low < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return max(low, 1)
+    }
+
     /// Whether the code block starting there opens with a fence (``` or ~~~), not an indent.
     func isFenced(line: Int, column: Int) -> Bool {
-        var current = 1
-        var index = 0
-        while current < line, index < bytes.count {
-            if bytes[index] == 0x0A { current += 1 }
-            index += 1
-        }
-        let at = index + column - 1
+        guard line >= 1, line <= lineStarts.count else { return false }
+        let at = lineStarts[line - 1] + column - 1
         guard at >= 0, at < bytes.count else { return false }
         return bytes[at] == UInt8(ascii: "`") || bytes[at] == UInt8(ascii: "~")
     }

@@ -66,12 +66,8 @@ public enum InternalSections {
         }
         guard !keep else { return prepared }
         prepared.text = cut(found.bytes, cuts)
-        prepared.cutLines = cuts.map { range in line(of: range.lowerBound, in: found.bytes)...line(of: max(range.lowerBound, range.upperBound - 1), in: found.bytes) }
+        prepared.cutLines = cuts.map { range in found.line(of: range.lowerBound)...found.line(of: max(range.lowerBound, range.upperBound - 1)) }
         return prepared
-    }
-
-    static func line(of offset: Int, in bytes: [UInt8]) -> Int {
-        bytes[..<min(offset, bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
     /// `bytes` with every range blanked: line ends stay, each character becomes a space (so what

@@ -22,6 +22,9 @@ public struct SiteRenderer: Sendable {
     /// Told how many pages are done (stage, done, total), for a progress line.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
+    /// Decided once per theme and site (see `missingPrivacyMeta(_:_:)`).
+    let missingPrivacyMeta: Bool
+
     public init(site: Site, theme: Theme, includeSearch: Bool = true) {
         self.site = site
         self.theme = theme
@@ -29,6 +32,7 @@ public struct SiteRenderer: Sendable {
         self.uiValue = TemplateValue(ui)
         self.dateFormat = LanguageFile.DateFormat(strings: ui)
         self.includeSearch = includeSearch
+        self.missingPrivacyMeta = Self.missingPrivacyMeta(site, theme)
     }
 
     /// The site's files, and for every page the digest of what it was rendered from.
@@ -199,11 +203,20 @@ public struct SiteRenderer: Sendable {
         page.setField("ui", uiValue)
         layout.setField("content", .text(theme.render(job.template, page)))
         layout.setField("ui", uiValue)
-        return Self.withPrivacyMeta(theme.render("layout", layout), site.privacy)
+        let html = theme.render("layout", layout)
+        return missingPrivacyMeta ? Self.withPrivacyMeta(html, site.privacy) : html
+    }
+
+    /// Whether this site's pages must carry a robots or referrer meta tag that the theme's layout
+    /// (an older copy of a theme, say) never writes: then `withPrivacyMeta` adds it to each page.
+    static func missingPrivacyMeta(_ site: Site, _ theme: Theme) -> Bool {
+        let privacy = site.privacy
+        return (privacy.noindex && !theme.library.writesText("<meta name=\"robots\"", in: "layout"))
+            || (privacy.noreferrer && !theme.library.writesText("<meta name=\"referrer\"", in: "layout"))
     }
 
     /// The page with the robots and referrer meta tags a private page must carry, added after
-    /// `<head>` when its layout (an older copy of a theme, say) does not write them itself.
+    /// `<head>` when its layout does not write them itself.
     static func withPrivacyMeta(_ html: String, _ privacy: SitePrivacy) -> String {
         guard privacy.noindex || privacy.noreferrer, let head = html.range(of: "<head>") else { return html }
         let rest = html[head.upperBound...]

@@ -13,6 +13,27 @@ public struct TemplateLibrary: Sendable {
 
     public var names: [String] { templates.keys.sorted() }
 
+    /// Whether template `name`, or a partial it includes, writes `snippet` as literal text (in
+    /// any section): a property of the theme, looked at once rather than in every page it makes.
+    func writesText(_ snippet: String, in name: String) -> Bool {
+        var visited: Set<String> = []
+        func search(_ template: String) -> Bool {
+            guard visited.insert(template).inserted, let nodes = templates[template] else { return false }
+            return contains(nodes)
+        }
+        func contains(_ nodes: [TemplateNode]) -> Bool {
+            nodes.contains { node in
+                switch node {
+                case .text(let text): return text.contains(snippet)
+                case .variable: return false
+                case .section(_, let children, _): return contains(children)
+                case .partial(let partial, _): return search(partial)
+                }
+            }
+        }
+        return search(name)
+    }
+
     /// Renders the template `name` with `context` as the outermost value; "" if there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
         guard let nodes = templates[name] else { return "" }
