@@ -22,6 +22,7 @@ struct TemplateEngineTests {
         case .number(let text): return text
         case .list(let items): return items.map(plain)
         case .object(let object): return object.mapValues(plain)
+        case .view: return plain(value.resolved)
         case .opaque: return ""
         }
     }

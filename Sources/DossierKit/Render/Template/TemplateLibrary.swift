@@ -68,7 +68,7 @@ public struct TemplateLibrary: Sendable {
             case .text(let text)?: escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
             case .number(let text)?: output += text
             case .bool(let flag)?: output += flag ? "true" : "false"
-            case .list?, .object?, .opaque?, nil: break
+            case .list?, .object?, .view?, .opaque?, nil: break
             }
         case .section(let name, let children, let inverted):
             let value = lookup(name, in: stack)
@@ -115,17 +115,17 @@ public struct TemplateLibrary: Sendable {
         var found: TemplateValue?
         if name.climbs {
             for value in stack.reversed() {
-                if case .object(let object) = value, let child = object[first] {
+                if let child = value.member(first) {
                     found = child
                     break
                 }
             }
-        } else if case .object(let object) = top {
-            found = object[first]
+        } else {
+            found = top.member(first)
         }
         for component in name.components.dropFirst() {
-            guard case .object(let object)? = found else { return nil }
-            found = object[component]
+            found = found?.member(component)
+            if found == nil { return nil }
         }
         return found
     }

@@ -1,12 +1,14 @@
 /// A view model value as templates see it. View models are built as `[String: Any]` on the Swift
 /// side and converted once per page, so rendering looks names up without dynamic casts.
-public enum TemplateValue: Sendable, Equatable {
+public enum TemplateValue: Sendable {
     case text(String)
     case bool(Bool)
     /// A number, already written as text.
     case number(String)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A typed view: its fields are read when a template names them.
+    case view(any TemplateView)
     /// A Swift value templates cannot present (it renders as nothing and is falsy).
     case opaque
 
@@ -48,6 +50,25 @@ public enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// The value of `name` in an object or a view; nil for anything else or a name it lacks.
+    func member(_ name: String) -> TemplateValue? {
+        switch self {
+        case .object(let object): object[name]
+        case .view(let view): view.templateValue(name)
+        default: nil
+        }
+    }
+
+    /// The value with every view in it read into an object (for another Mustache engine).
+    public var resolved: TemplateValue {
+        switch self {
+        case .view(let view): view.resolvedObject
+        case .list(let items): .list(items.map(\.resolved))
+        case .object(let object): .object(object.mapValues(\.resolved))
+        default: self
+        }
+    }
+
     /// Sets `key` of an object value (other values are left alone).
     mutating func setField(_ key: String, _ value: TemplateValue) {
         guard case .object(var object) = self else { return }
@@ -62,7 +83,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .text(let text): !text.isEmpty
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
-        case .number, .object: true
+        case .number, .object, .view: true
         case .opaque: false
         }
     }
