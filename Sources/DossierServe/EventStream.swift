@@ -39,9 +39,16 @@ struct EventStream: AsyncBufferedSequence {
         }
     }
 
+    /// What an event tells a page: the build's version and its errors.
+    struct Event: Encodable {
+        var version: Int
+        var errors: [String]
+    }
+
     static func json(_ snapshot: LiveState.Snapshot) -> String {
-        let object: [String: Any] = ["version": snapshot.version, "errors": snapshot.errors]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Event(version: snapshot.version, errors: snapshot.errors))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

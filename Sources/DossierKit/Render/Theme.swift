@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     /// theme's file overrides the default theme's key by key.
     public var strings: [String: [String: String]] = [:]
     /// Digest of every template's text and every interface string: a page rendered with a theme
-    /// of the same fingerprint from the same view model is the same page.
+    /// of the same fingerprint from the same view is the same page.
     public var fingerprint = ""
 
     /// Every template a theme is rendered with.
@@ -104,11 +104,8 @@ public struct Theme: Sendable {
         return (theme, [])
     }
 
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(template, TemplateValue(context))
-    }
-
-    public func render(_ template: String, _ context: TemplateValue) -> String {
-        library.render(template, context)
+    /// Renders `template` with `value` as the outermost value (a page's view).
+    public func render(_ template: String, _ value: TemplateValue) -> String {
+        library.render(template, value)
     }
 }

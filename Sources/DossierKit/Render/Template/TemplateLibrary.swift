@@ -68,7 +68,7 @@ public struct TemplateLibrary: Sendable {
             case .text(let text)?: escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
             case .number(let text)?: output += text
             case .bool(let flag)?: output += flag ? "true" : "false"
-            case .list?, .object?, .view?, .opaque?, nil: break
+            case .list?, .object?, .view?, nil: break
             }
         case .section(let name, let children, let inverted):
             let value = lookup(name, in: stack)

@@ -1,0 +1,22 @@
+/// A filing in a list (`filing-list`, the dashboard, a client's brief), with its clock and whose move.
+struct FilingItemView: TemplateView {
+    var title: String
+    var href: String
+    var status: String
+    var statusLabel: String
+    var client: String
+    var permit: String
+    var clock: ClockView
+    var whoseMove: WhoseMoveView
+
+    static let fields = ViewFields<FilingItemView>("filing in a list", [
+        .text("title") { $0.title },
+        .text("href") { $0.href },
+        .text("status") { $0.status },
+        .text("statusLabel") { $0.statusLabel },
+        .text("client") { $0.client },
+        .text("permit") { $0.permit },
+        .view("clock") { $0.clock },
+        .view("whoseMove") { $0.whoseMove },
+    ])
+}
