@@ -17,6 +17,7 @@ extension SiteRenderer {
             updated: article.updated?.description ?? "",
             updatedText: article.updated.map(dateText),
             isInternal: article.audience == .internal,
+            draft: article.draft,
             permits: article.permits.compactMap { site.permit($0.value) }.map {
                 LinkView(name: $0.name, href: link(PageRef(.permits, $0.id).outputPath, from: path))
             },
@@ -25,6 +26,7 @@ extension SiteRenderer {
             },
             region: article.region.flatMap { regionLink($0.value, from: path) },
             questions: toc(article.page.document, levels: 2...2),
+            toc: toc(article.page.document, levels: 2...3),
             body: articleBody,
             related: (site.related[article.id] ?? []).compactMap { site.article($0) }.map { articleItem($0, from: path) },
             sources: sources(article.sources, article.verification),

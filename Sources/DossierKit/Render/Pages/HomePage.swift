@@ -20,6 +20,7 @@ extension SiteRenderer {
         return PageContent(HomeView(
             ui: uiValue,
             siteTitle: site.settings.title,
+            organization: site.settings.organization ?? "",
             today: site.today.description,
             todayText: dateText(site.today),
             brief: brief,
@@ -28,7 +29,8 @@ extension SiteRenderer {
             awaiting: awaiting.map { item in
                 AwaitingView(filing: item.filing.title, href: link(PageRef(.filings, item.filing.id).outputPath, from: path),
                              requested: item.round.requested.description, requestedText: dateText(item.round.requested),
-                             summary: item.round.summary, days: item.round.requested.days(to: site.today))
+                             summary: item.round.summary, days: item.round.requested.days(to: site.today),
+                             workingDays: item.round.ourWorkingDays)
             },
             latest: latest.map { item in
                 LatestEntryView(date: item.entry.date.description, dateText: dateText(item.entry.date), filing: item.filing.title,

@@ -4,11 +4,12 @@ extension SiteRenderer {
         let day = article.updated ?? article.date
         return ArticleItemView(title: article.title, href: link(PageRef(.kb, article.id).outputPath, from: path),
                                summary: article.summary ?? "", date: day.description, dateText: dateText(day),
-                               isInternal: article.audience == .internal)
+                               isInternal: article.audience == .internal, draft: article.draft)
     }
 
     func filingItem(_ filing: Filing, from path: String) -> FilingItemView {
         let analysis = site.analyses[filing.id]
+        let lastDay = filing.timeline.map(\.date).max() ?? filing.opened
         return FilingItemView(
             title: filing.title,
             href: link(PageRef(.filings, filing.id).outputPath, from: path),
@@ -16,6 +17,9 @@ extension SiteRenderer {
             statusLabel: ui["status.\(filing.status.rawValue)"] ?? filing.status.rawValue,
             client: site.client(filing.client.value)?.name ?? filing.client.value,
             permit: site.permit(filing.permit.value)?.name ?? filing.permit.value,
+            reference: filing.reference ?? "",
+            lastDate: lastDay,
+            lastDateText: lastDay.map(dateText),
             clock: analysis.map { ClockView($0, ui: ui, dates: dateFormat) } ?? .none,
             whoseMove: analysis.map { WhoseMoveView($0.whoseMove, ui: ui, dates: dateFormat) } ?? .none)
     }
@@ -47,7 +51,9 @@ extension SiteRenderer {
 
     /// The headings of a document at `levels`, linked by their anchors.
     func toc(_ document: MarkdownDocument, levels: ClosedRange<Int>) -> [TocEntryView] {
-        document.headings.filter { levels.contains($0.level) }.map { TocEntryView(text: $0.text, href: "#" + HTML.encodePath($0.id)) }
+        document.headings.filter { levels.contains($0.level) }.map {
+            TocEntryView(text: $0.text, href: "#" + HTML.encodePath($0.id), level: $0.level, sub: $0.level > levels.lowerBound)
+        }
     }
 
     /// A page's sources (each `《title》article`, linked to its official address when there is

@@ -21,6 +21,7 @@ extension SiteRenderer {
             pageTitle: job.title ?? site.settings.title,
             description: job.description ?? "",
             canonical: canonical,
+            root: link("", from: path),
             homeHref: link("index.html", from: path),
             css: link("_theme/style.css", from: path),
             searchHref: includeSearch ? link("search/index.html", from: path) : "",

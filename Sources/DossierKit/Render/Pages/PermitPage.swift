@@ -13,6 +13,7 @@ extension SiteRenderer {
         let statistics = PermitStatistics.compute(filings: filings, analyses: site.analyses)
         let unit = permit.reviewUnit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? ""
         let permitBody = body(permit.page, ref: ref, path: path)
+        let items = filings.map { filingItem($0, from: path) }
         let view = PermitPageView(
             ui: uiValue,
             name: permit.name,
@@ -28,10 +29,10 @@ extension SiteRenderer {
                 ArticleGroupView(tag: tag, articles: (groups[tag] ?? []).map { articleItem($0, from: path) })
             },
             showFilings: site.audience.showsFilings,
-            hasFilings: !filings.isEmpty,
+            filings: items,
             statusGroups: statistics.countsByStatus.map { status, _ in
                 StatusGroupView(status: status.rawValue, label: ui["status.\(status.rawValue)"] ?? status.rawValue,
-                                filings: filings.filter { $0.status == status }.map { filingItem($0, from: path) })
+                                filings: filings.indices.filter { filings[$0].status == status }.map { items[$0] })
             },
             medianDays: statistics.medianWorkingDaysToDecision.map(Self.number) ?? "",
             medianRounds: statistics.medianRounds.map(Self.number) ?? "",

@@ -1,4 +1,4 @@
-/// A theme's parsed templates, by name, and the renderer that presents a view model through them.
+/// A theme's parsed templates, by name, and the renderer that presents a page's view through them.
 /// Values are looked up the Mustache way: a name is searched in the innermost value first, then
 /// outwards; a dotted name then descends from where its first part was found.
 public struct TemplateLibrary: Sendable {

@@ -7,6 +7,7 @@ struct ArticleItemView: TemplateView {
     var date: String
     var dateText: String?
     var isInternal: Bool
+    var draft: Bool
 
     static let fields = ViewFields<ArticleItemView>("article in a list", [
         .text("title") { $0.title },
@@ -15,5 +16,6 @@ struct ArticleItemView: TemplateView {
         .text("date") { $0.date },
         .text("dateText") { $0.dateText },
         .flag("internal") { $0.isInternal },
+        .flag("draft") { $0.draft },
     ])
 }

@@ -6,6 +6,10 @@ struct FilingItemView: TemplateView {
     var statusLabel: String
     var client: String
     var permit: String
+    var reference: String
+    /// The day of its latest entry, else the day it was opened.
+    var lastDate: Day?
+    var lastDateText: String?
     var clock: ClockView
     var whoseMove: WhoseMoveView
 
@@ -16,6 +20,9 @@ struct FilingItemView: TemplateView {
         .text("statusLabel") { $0.statusLabel },
         .text("client") { $0.client },
         .text("permit") { $0.permit },
+        .text("reference") { $0.reference },
+        .text("lastDate") { $0.lastDate?.description ?? "" },
+        .text("lastDateText") { $0.lastDateText },
         .view("clock") { $0.clock },
         .view("whoseMove") { $0.whoseMove },
     ])

@@ -3,6 +3,7 @@
 struct HomeView: TemplateView {
     var ui: TemplateValue
     var siteTitle: String
+    var organization: String
     var today: String
     var todayText: String
     /// Set in a client's brief only.
@@ -19,6 +20,7 @@ struct HomeView: TemplateView {
     static let fields = ViewFields<HomeView>("home page", [
         .strings("ui") { $0.ui },
         .text("siteTitle") { $0.siteTitle },
+        .text("organization") { $0.organization },
         .text("today") { $0.today },
         .text("todayText") { $0.todayText },
         .view("brief") { $0.brief },
@@ -55,7 +57,10 @@ struct AwaitingView: TemplateView {
     var requested: String
     var requestedText: String
     var summary: String
+    /// Calendar days since the request.
     var days: Int
+    /// Working days since the request.
+    var workingDays: Int
 
     static let fields = ViewFields<AwaitingView>("request awaiting an answer", [
         .text("filing") { $0.filing },
@@ -64,6 +69,7 @@ struct AwaitingView: TemplateView {
         .text("requestedText") { $0.requestedText },
         .text("summary") { $0.summary },
         .number("days") { $0.days },
+        .number("workingDays") { $0.workingDays },
     ])
 }
 

@@ -8,6 +8,8 @@ struct LayoutView: TemplateView {
     var pageTitle: String
     var description: String
     var canonical: String?
+    /// The site's root, relative to the page.
+    var root: String
     var homeHref: String
     var css: String
     var searchHref: String
@@ -33,6 +35,7 @@ struct LayoutView: TemplateView {
         .text("pageTitle") { $0.pageTitle },
         .text("description") { $0.description },
         .text("canonical") { $0.canonical },
+        .text("root") { $0.root },
         .text("homeHref") { $0.homeHref },
         .text("css") { $0.css },
         .text("searchHref") { $0.searchHref },

@@ -13,7 +13,8 @@ struct PermitPageView: TemplateView {
     var articleCount: Int
     var articleGroups: [ArticleGroupView]
     var showFilings: Bool
-    var hasFilings: Bool
+    /// Every filing under the permit.
+    var filings: [FilingItemView]
     var statusGroups: [StatusGroupView]
     var medianDays: String
     var medianRounds: String
@@ -36,7 +37,8 @@ struct PermitPageView: TemplateView {
         .views("articleGroups") { $0.articleGroups },
         .flag("hasArticles") { $0.articleCount > 0 },
         .flag("showFilings") { $0.showFilings },
-        .flag("hasFilings") { $0.hasFilings },
+        .views("filings") { $0.filings },
+        .flag("hasFilings") { !$0.filings.isEmpty },
         .views("statusGroups") { $0.statusGroups },
         .text("medianDays") { $0.medianDays },
         .text("medianRounds") { $0.medianRounds },
