@@ -125,6 +125,29 @@ struct TemplateEngineTests {
         #expect(compared > 100)
     }
 
+    @Test("the view each page's template gets is the one ThemeViews declares for it (what the template check reads)")
+    func pageViewsAreTheDeclaredRoots() throws {
+        let loaded = try ContentLoader().load(root: TestSupport.packageRoot.appendingPathComponent("Content").path)
+        let parsed = ContentParser(includeInternal: true).parse(loaded.files)
+        let (site, _) = SiteBuilder(audience: .internal, includeDrafts: false, today: Day("2026-11-29") ?? Day(ordinal: 0)).build(parsed)
+        let (theme, problems) = Theme.load(name: "default", themesDirectory: TestSupport.themes, fileSystem: .local)
+        guard let site, let theme else { throw TestError("the sample did not build: \(problems)") }
+        let renderer = SiteRenderer(site: site, theme: theme)
+        var templates: Set<String> = []
+        for job in renderer.pageJobs() {
+            let view = job.build(job.path).view
+            let declared = ThemeViews.roots[job.template]
+            #expect(declared?.type == String(describing: type(of: view)), "\(job.path): \(job.template)")
+            templates.insert(job.template)
+            if templates.count == 1 {
+                let layout = renderer.layoutView(job, content: "", jsonLD: nil)
+                #expect(ThemeViews.roots["layout"]?.type == String(describing: type(of: layout)))
+            }
+        }
+        // Partials are checked where they are included, not as roots.
+        #expect(Set(ThemeViews.roots.keys) == templates.union(["layout"]))
+    }
+
     @Test("syntax errors name their line and column; unsupported features are refused, not ignored")
     func syntaxErrors() {
         let cases: [(String, Int, Int, String)] = [

@@ -16,6 +16,7 @@ public struct SiteRenderer: Sendable {
     var inputs: Inputs?
     /// Each page's share of the search index from the previous build.
     var searchCache: SearchCache?
+    /// The interface strings as every page template gets them (`{{ui.key}}`), made once.
     let uiValue: TemplateValue
     /// How the interface language writes dates.
     let dateFormat: LanguageFile.DateFormat
