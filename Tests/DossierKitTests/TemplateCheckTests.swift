@@ -26,7 +26,7 @@ private struct ClockTestView: TemplateView {
 private struct PageTestView: TemplateView {
     var title = ""
     var summary: String?
-    var internal = false
+    var isInternal = false
     var count = 0
     var tags: [String] = []
     var clock: ClockTestView?
@@ -34,7 +34,7 @@ private struct PageTestView: TemplateView {
     static let fields = ViewFields<PageTestView>("test page", [
         .text("title") { $0.title },
         .text("summary") { $0.summary },
-        .flag("internal") { $0.internal },
+        .flag("internal") { $0.isInternal },
         .number("count") { $0.count },
         .texts("tags") { $0.tags },
         .view("clock") { $0.clock },
@@ -58,6 +58,12 @@ struct TemplateCheckTests {
             .check(roots: ["page": PageTestView.shape]).map(\.description)
     }
 
+    /// Expects exactly `expected` (showing what was reported when it differs).
+    static func expect(_ templates: [String: String], _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let found = try errors(templates)
+        #expect(found == expected, sourceLocation: sourceLocation)
+    }
+
     @Test("names found in the view, climbing out of sections, through dots and in the language files, are fine")
     func clean() throws {
         let page = """
@@ -69,51 +75,51 @@ struct TemplateCheckTests {
             {{#internal}}{{.title}}{{/internal}}{{^summary}}{{.count}}{{/summary}}
             {{! a comment: {{titel}} }}{{{title}}}{{&title}}{{internal}}
             """
-        #expect(try Self.errors(["page": page]) == [])
+        try Self.expect(["page": page], [])
     }
 
     @Test("a name the view does not have is an error at its tag, with a did-you-mean")
     func unknownName() throws {
-        #expect(try Self.errors(["page": "<h1>{{titel}}</h1>"])
-            == ["T/page.mustache:1:5: error: 'titel' is not in the test page's view (did you mean 'title'?)"])
-        #expect(try Self.errors(["page": "标题\n  {{{ttle}}} {{#internl}}x{{/internl}}\n{{^summry}}{{/summry}}"]) == [
+        try Self.expect(["page": "<h1>{{titel}}</h1>"],
+            ["T/page.mustache:1:5: error: 'titel' is not in the test page's view (did you mean 'title'?)"])
+        try Self.expect(["page": "标题\n  {{{ttle}}} {{#internl}}x{{/internl}}\n{{^summry}}{{/summry}}"], [
             "T/page.mustache:2:3: error: 'ttle' is not in the test page's view (did you mean 'title'?)",
             "T/page.mustache:2:14: error: 'internl' is not in the test page's view (did you mean 'internal'?)",
             "T/page.mustache:3:1: error: 'summry' is not in the test page's view (did you mean 'summary'?)",
         ])
-        #expect(try Self.errors(["page": "标题{{nothing}}"]) == ["T/page.mustache:1:3: error: 'nothing' is not in the test page's view"])
+        try Self.expect(["page": "标题{{nothing}}"], ["T/page.mustache:1:3: error: 'nothing' is not in the test page's view"])
     }
 
     @Test("inside a section a name is looked for in every view on the stack, innermost first; '.a' only in the innermost")
     func climbing() throws {
-        #expect(try Self.errors(["page": "{{#related}}{{nme}}{{/related}}"])
-            == ["T/page.mustache:1:13: error: 'nme' is not in the link's view nor the test page's view (did you mean 'name'?)"])
-        #expect(try Self.errors(["page": "{{#related}}{{.title}}{{/related}}"])
-            == ["T/page.mustache:1:13: error: '.title' is not in the link's view"])
-        #expect(try Self.errors(["page": "{{#summary}}{{.title}}{{/summary}}"])
-            == ["T/page.mustache:1:13: error: '.title' is not found here: the current value is a text, which has no fields"])
+        try Self.expect(["page": "{{#related}}{{nme}}{{/related}}"],
+            ["T/page.mustache:1:13: error: 'nme' is not in the link's view nor the test page's view (did you mean 'name'?)"])
+        try Self.expect(["page": "{{#related}}{{.title}}{{/related}}"],
+            ["T/page.mustache:1:13: error: '.title' is not in the link's view"])
+        try Self.expect(["page": "{{#summary}}{{.title}}{{/summary}}"],
+            ["T/page.mustache:1:13: error: '.title' is not found here: the current value is a text, which has no fields"])
         // A section over a name already reported hides nothing else and reports nothing twice.
-        #expect(try Self.errors(["page": "{{#relatd}}{{name}}{{/relatd}}"])
-            == ["T/page.mustache:1:1: error: 'relatd' is not in the test page's view (did you mean 'related'?)"])
+        try Self.expect(["page": "{{#relatd}}{{name}}{{/relatd}}"],
+            ["T/page.mustache:1:1: error: 'relatd' is not in the test page's view (did you mean 'related'?)"])
     }
 
     @Test("a dotted name descends only through views")
     func dotted() throws {
-        #expect(try Self.errors(["page": "{{clock.staet}}"])
-            == ["T/page.mustache:1:1: error: 'clock.staet': 'staet' is not in the clock's view (did you mean 'state'?)"])
-        #expect(try Self.errors(["page": "{{title.text}}"])
-            == ["T/page.mustache:1:1: error: 'title.text': 'title' is a text, which has no fields"])
-        #expect(try Self.errors(["page": "{{#related.name}}{{/related.name}}"]) == [
+        try Self.expect(["page": "{{clock.staet}}"],
+            ["T/page.mustache:1:1: error: 'clock.staet': 'staet' is not in the clock's view (did you mean 'state'?)"])
+        try Self.expect(["page": "{{title.text}}"],
+            ["T/page.mustache:1:1: error: 'title.text': 'title' is a text, which has no fields"])
+        try Self.expect(["page": "{{#related.name}}{{/related.name}}"], [
             "T/page.mustache:1:1: error: 'related.name': 'related' is a list of views (link), which has no fields; "
                 + "use a section ({{#related}}...{{/related}}) to reach each item's fields",
         ])
-        #expect(try Self.errors(["page": "{{clok.state}}"])
-            == ["T/page.mustache:1:1: error: 'clok.state': 'clok' is not in the test page's view (did you mean 'clock'?)"])
+        try Self.expect(["page": "{{clok.state}}"],
+            ["T/page.mustache:1:1: error: 'clok.state': 'clok' is not in the test page's view (did you mean 'clock'?)"])
     }
 
     @Test("a variable that names a list, a view or the strings table writes nothing, and is an error")
     func writesNothing() throws {
-        #expect(try Self.errors(["page": "{{related}}\n{{clock}}\n{{tags}}\n{{ui}}"]) == [
+        try Self.expect(["page": "{{related}}\n{{clock}}\n{{tags}}\n{{ui}}"], [
             "T/page.mustache:1:1: error: 'related' is a list of views (link) and writes nothing; "
                 + "use a section ({{#related}}...{{/related}}) to reach each item's fields",
             "T/page.mustache:2:1: error: 'clock' is the clock's view and writes nothing; write one of its fields ({{clock.field}}) "
@@ -125,7 +131,7 @@ struct TemplateCheckTests {
 
     @Test("ui keys must be in every language file of the theme")
     func interfaceStrings() throws {
-        #expect(try Self.errors(["page": "{{ui.hom}}\n{{#related}}{{ui.only}}{{/related}}"]) == [
+        try Self.expect(["page": "{{ui.hom}}\n{{#related}}{{ui.only}}{{/related}}"], [
             "T/page.mustache:1:1: error: 'ui.hom' is not in the theme's language files i18n/en.yml, i18n/zh-CN.yml (did you mean 'ui.home'?)",
             "T/page.mustache:2:13: error: 'ui.only' is not in the theme's language file i18n/zh-CN.yml",
         ])
@@ -139,14 +145,14 @@ struct TemplateCheckTests {
             "loop": "{{#clock}}{{> loop}}{{stat}}{{/clock}}",
             "sources": "",
         ]
-        #expect(try Self.errors(templates) == [
+        try Self.expect(templates, [
             "T/item.mustache:1:10: error: 'href' is not in the test page's view",
             "T/item.mustache:1:20: error: 'name' is not in the test page's view",
             "T/loop.mustache:1:21: error: 'stat' is not in the clock's view nor the test page's view (did you mean 'state'?)",
             "T/page.mustache:4:11: error: partial 'sorces' does not exist: the theme has no template 'sorces.mustache' (did you mean 'sources'?)",
         ])
         // A partial no root includes is not checked: there is no view to check it against.
-        #expect(try Self.errors(["page": "", "unused": "{{anything}}"]) == [])
+        try Self.expect(["page": "", "unused": "{{anything}}"], [])
     }
 
     @Test("a user theme with a planted typo fails `dossier check` and `dossier build` (exit 1, output untouched); the default passes")

@@ -26,9 +26,12 @@ struct TemplateCheck {
     /// Errors for every root the library has, each once, sorted.
     func check(roots: [String: ViewShape]) -> [Diagnostic] {
         var problems: Set<Diagnostic> = []
+        var walk = Walk()
         for (name, shape) in roots.sorted(by: { $0.key < $1.key }) {
             guard let nodes = library.templates[name] else { continue }
-            var walk = Walk(template: name, stack: [Frame(shape)], including: [name])
+            walk.template = name
+            walk.stack = [walk.frame(shape)]
+            walk.including = [name]
             check(nodes, &walk, &problems)
         }
         return problems.sorted()
@@ -47,16 +50,25 @@ struct TemplateCheck {
         /// Inside a section whose name was already reported: anything may be found here, so that
         /// one typo is one error.
         case unknown
-
-        init(_ shape: ViewShape) { self = .view(name: shape.name, fields: shape.fields) }
     }
 
     private struct Walk {
         /// The template whose nodes are walked (a partial's own name inside it).
-        var template: String
-        var stack: [Frame]
+        var template = ""
+        var stack: [Frame] = []
         /// The partials being expanded, outermost first: one that includes itself is not followed.
-        var including: [String]
+        var including: [String] = []
+        /// Each view type's fields, made once per check rather than at every section over it.
+        private var known: [String: [String: FieldShape]] = [:]
+
+        mutating func fields(_ shape: ViewShape) -> [String: FieldShape] {
+            if let fields = known[shape.type] { return fields }
+            let fields = shape.fields
+            known[shape.type] = fields
+            return fields
+        }
+
+        mutating func frame(_ shape: ViewShape) -> Frame { .view(name: shape.name, fields: fields(shape)) }
     }
 
     /// What a name leads to.
@@ -75,7 +87,7 @@ struct TemplateCheck {
                 continue
             case .variable(let name, _, let at):
                 guard !name.isCurrent else { continue }
-                switch resolve(name, walk, at, &problems) {
+                switch resolve(name, &walk, at, &problems) {
                 case .field(let shape)?:
                     if let problem = Self.writesNothing(name, shape) { report(problem, at, walk, &problems) }
                 case .string?, .unknown?, nil:
@@ -87,17 +99,17 @@ struct TemplateCheck {
                     continue
                 }
                 let frame: Frame?
-                switch resolve(name, walk, at, &problems) {
+                switch resolve(name, &walk, at, &problems) {
                 case nil, .unknown?: frame = .unknown
                 case .string?: frame = inverted ? nil : .plain("an interface string")
-                case .field(let shape)?: frame = inverted ? Self.invertedFrame(shape) : Self.frame(shape)
+                case .field(let shape)?: frame = inverted ? Self.invertedFrame(shape) : Self.frame(shape, &walk)
                 }
                 if let frame { walk.stack.append(frame) }
                 check(children, &walk, &problems)
                 if frame != nil { walk.stack.removeLast() }
             case .partial(let partial, _, let at):
                 guard let nodes = library.templates[partial] else {
-                    let hint = Suggestion.hint(for: partial, in: library.templates.keys)
+                    let hint = Suggestion.hint(for: partial, in: library.templates.keys, transpositions: true)
                     report("partial '\(partial)' does not exist: the theme has no template '\(partial).mustache'\(hint)", at, walk, &problems)
                     continue
                 }
@@ -113,9 +125,9 @@ struct TemplateCheck {
     }
 
     /// What a section over a value of `shape` puts on the stack (nil: nothing).
-    private static func frame(_ shape: FieldShape) -> Frame? {
+    private static func frame(_ shape: FieldShape, _ walk: inout Walk) -> Frame? {
         switch shape {
-        case .view(let view), .views(let view): Frame(view)
+        case .view(let view), .views(let view): walk.frame(view)
         case .text: .plain("a text")
         case .number: .plain("a number")
         case .texts: .plain("a text in a list")
@@ -141,7 +153,7 @@ struct TemplateCheck {
     // MARK: - Looking names up
 
     /// What `name` leads to where `walk` stands, or nil after reporting why it leads nowhere.
-    private func resolve(_ name: TemplateName, _ walk: Walk, _ at: SourcePosition, _ problems: inout Set<Diagnostic>) -> Found? {
+    private func resolve(_ name: TemplateName, _ walk: inout Walk, _ at: SourcePosition, _ problems: inout Set<Diagnostic>) -> Found? {
         guard let first = name.components.first else { return nil }
         let written = (name.climbs ? "" : ".") + name.components.joined(separator: ".")
         let searched: ArraySlice<Frame> = name.climbs ? walk.stack[...] : walk.stack.suffix(1)
@@ -160,16 +172,16 @@ struct TemplateCheck {
             case .unknown:
                 return .unknown
             case .field(.view(let view)):
-                let fields = view.fields
+                let fields = walk.fields(view)
                 guard let shape = fields[component] else {
-                    let hint = Suggestion.hint(for: component, in: fields.keys)
+                    let hint = Suggestion.hint(for: component, in: fields.keys, transpositions: true)
                     report("'\(written)': '\(component)' is not in the \(view.name)'s view\(hint)", at, walk, &problems)
                     return nil
                 }
                 found = .field(shape)
             case .field(.strings):
                 guard stringKeys.contains(component) else {
-                    let hint = Suggestion.closest(to: component, in: stringKeys).map { " (did you mean '\(path).\($0)'?)" } ?? ""
+                    let hint = Suggestion.closest(to: component, in: stringKeys, transpositions: true).map { " (did you mean '\(path).\($0)'?)" } ?? ""
                     report("'\(path).\(component)' is not in the theme's \(languageFiles(strings.keys))\(hint)", at, walk, &problems)
                     return nil
                 }
@@ -222,8 +234,8 @@ struct TemplateCheck {
                 continue
             }
         }
-        let subject = written.contains(".") ? "'\(written)': '\(first)'" : "'\(written)'"
-        let hint = Suggestion.hint(for: first, in: candidates)
+        let subject = written.dropFirst().contains(".") ? "'\(written)': '\(first)'" : "'\(written)'"
+        let hint = Suggestion.hint(for: first, in: candidates, transpositions: true)
         if views.isEmpty {
             return "\(subject) is not found here: the current value is \(plain ?? "not a view"), which has no fields"
         }
