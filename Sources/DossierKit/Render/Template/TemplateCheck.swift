@@ -58,13 +58,15 @@ struct TemplateCheck {
         var stack: [Frame] = []
         /// The partials being expanded, outermost first: one that includes itself is not followed.
         var including: [String] = []
-        /// Each view type's fields, made once per check rather than at every section over it.
+        /// Each view's fields, made once per check rather than at every section over it (by name
+        /// and type: a type's name alone may be a nested type's short name).
         private var known: [String: [String: FieldShape]] = [:]
 
         mutating func fields(_ shape: ViewShape) -> [String: FieldShape] {
-            if let fields = known[shape.type] { return fields }
+            let key = shape.name + "\u{0}" + shape.type
+            if let fields = known[key] { return fields }
             let fields = shape.fields
-            known[shape.type] = fields
+            known[key] = fields
             return fields
         }
 
@@ -181,8 +183,10 @@ struct TemplateCheck {
                 found = .field(shape)
             case .field(.strings):
                 guard stringKeys.contains(component) else {
-                    let hint = Suggestion.closest(to: component, in: stringKeys, transpositions: true).map { " (did you mean '\(path).\($0)'?)" } ?? ""
-                    report("'\(path).\(component)' is not in the theme's \(languageFiles(strings.keys))\(hint)", at, walk, &problems)
+                    let table = (name.climbs ? "" : ".") + path
+                    let hint = Suggestion.closest(to: component, in: stringKeys, transpositions: true)
+                        .map { " (did you mean '\(table).\($0)'?)" } ?? ""
+                    report("'\(table).\(component)' is not in the theme's \(languageFiles(strings.keys))\(hint)", at, walk, &problems)
                     return nil
                 }
                 found = .string(key: component)
