@@ -31,6 +31,7 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         var fingerprint = StableHasher()
         var names = Set(templateNames)
+        var paths: [String: String] = [:]
         for folder in folders {
             let directory = joinPath(themesDirectory, folder, "templates")
             for file in (try? fileSystem.listDirectory(directory)) ?? [] where file.hasSuffix(".mustache") {
@@ -48,6 +49,7 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(path, .start, "template cannot be read as UTF-8 text"))
                 continue
             }
+            paths[template] = path
             fingerprint.add(template)
             fingerprint.add(text)
             do {
@@ -88,6 +90,11 @@ public struct Theme: Sendable {
                 case .failure(let problem): diagnostics.append(.error(path, problem.position, problem.message))
                 }
             }
+        }
+        // Names the views do not have, once every template parses and every string is read
+        // (otherwise a template that failed to parse would look like a missing partial).
+        if diagnostics.isEmpty {
+            diagnostics = TemplateCheck(library: library, paths: paths, strings: strings).check(roots: ThemeViews.roots)
         }
         if !diagnostics.isEmpty { return (nil, diagnostics) }
         var theme = Theme(name: name, library: library,

@@ -26,8 +26,8 @@ public struct TemplateLibrary: Sendable {
                 switch node {
                 case .text(let text): return text.contains(snippet)
                 case .variable: return false
-                case .section(_, let children, _): return contains(children)
-                case .partial(let partial, _): return search(partial)
+                case .section(_, let children, _, _): return contains(children)
+                case .partial(let partial, _, _): return search(partial)
                 }
             }
         }
@@ -63,14 +63,14 @@ public struct TemplateLibrary: Sendable {
         switch node {
         case .text(let text):
             output += text
-        case .variable(let name, let escaped):
+        case .variable(let name, let escaped, _):
             switch lookup(name, in: stack) {
             case .text(let text)?: escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
             case .number(let text)?: output += text
             case .bool(let flag)?: output += flag ? "true" : "false"
             case .list?, .object?, .view?, nil: break
             }
-        case .section(let name, let children, let inverted):
+        case .section(let name, let children, let inverted, _):
             let value = lookup(name, in: stack)
             if inverted {
                 switch value {
@@ -101,7 +101,7 @@ public struct TemplateLibrary: Sendable {
             default:
                 break
             }
-        case .partial(let name, let ownIndentation):
+        case .partial(let name, let ownIndentation, _):
             guard let nodes = templates[name] else { return }
             let combined: String? = ownIndentation.map { (indentation ?? "") + $0 } ?? indentation
             render(nodes, stack: &stack, indentation: combined, into: &output)

@@ -10,6 +10,9 @@ struct TemplateParser {
     }
 
     private let chars: [Character]
+    /// Where each line starts (an index into `chars`), found once: a tag's position is then a
+    /// binary search, not a scan from the top.
+    private let lineStarts: [Int]
     private var position = 0
 
     private struct State {
@@ -21,6 +24,9 @@ struct TemplateParser {
 
     init(_ text: String) {
         chars = Array(text)
+        var starts = [0]
+        for (index, character) in chars.enumerated() where character.isNewline { starts.append(index + 1) }
+        lineStarts = starts
     }
 
     static func parse(_ text: String) throws(SyntaxError) -> [TemplateNode] {
@@ -31,12 +37,20 @@ struct TemplateParser {
     private var atEnd: Bool { position >= chars.count }
     private var current: Character { atEnd ? "\0" : chars[position] }
 
-    private func error(_ message: String, at index: Int? = nil) -> SyntaxError {
-        var line = 1, column = 1
-        for character in chars[..<min(index ?? position, chars.count)] {
-            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+    /// The line and column of `index` (columns count characters, from 1).
+    private func sourcePosition(_ index: Int) -> SourcePosition {
+        let index = min(max(index, 0), chars.count)
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
         }
-        return SyntaxError(line: line, column: column, message: message)
+        return SourcePosition(line: low + 1, column: index - lineStarts[low] + 1)
+    }
+
+    private func error(_ message: String, at index: Int? = nil) -> SyntaxError {
+        let at = sourcePosition(index ?? position)
+        return SyntaxError(line: at.line, column: at.column, message: message)
     }
 
     private mutating func parse(_ initial: State) throws(SyntaxError) -> [TemplateNode] {
@@ -61,6 +75,7 @@ struct TemplateParser {
             }
             if atEnd { break }
             let tagStart = position - state.start.count
+            let at = sourcePosition(tagStart)
             var setNewLine = false
             switch current {
             case "#", "^":
@@ -77,7 +92,7 @@ struct TemplateParser {
                 inner.section = name
                 inner.newLine = setNewLine
                 let children = try parse(inner)
-                nodes.append(.section(TemplateName(name), children: children, inverted: inverted))
+                nodes.append(.section(TemplateName(name), children: children, inverted: inverted, at: at))
             case "/":
                 position += 1
                 let name = try readName(state)
@@ -107,7 +122,7 @@ struct TemplateParser {
                     guard current == "}" else { throw error("'{{{' is not closed with '}}}'", at: tagStart) }
                     position += 1
                 }
-                nodes.append(.variable(TemplateName(name), escaped: false))
+                nodes.append(.variable(TemplateName(name), escaped: false, at: at))
             case ">":
                 position += 1
                 _ = read { $0.isWhitespace }
@@ -122,9 +137,9 @@ struct TemplateParser {
                 }
                 if standalone(state) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: whitespace))
+                    nodes.append(.partial(name, indentation: whitespace, at: at))
                 } else {
-                    nodes.append(.partial(name, indentation: nil))
+                    nodes.append(.partial(name, indentation: nil, at: at))
                 }
             case "=":
                 position += 1
@@ -151,7 +166,7 @@ struct TemplateParser {
                     whitespace = ""
                 }
                 let name = try readName(state)
-                nodes.append(.variable(TemplateName(name), escaped: true))
+                nodes.append(.variable(TemplateName(name), escaped: true, at: at))
             }
             state.newLine = setNewLine
         }
