@@ -129,6 +129,21 @@ struct PageFaceTests {
         }
     }
 
+    @Test("an alias bomb's face is made at once from its text, and still changes with it")
+    func aliasBomb() {
+        func bomb(_ word: String) -> String {
+            var text = "---\ntitle: T\na: &a [" + Array(repeating: "\"\(word)\"", count: 9).joined(separator: ",") + "]\n"
+            for (name, previous) in zip(["b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+                text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            }
+            return text + "tags: *i\n---\n"
+        }
+        let sample = ("kb/bomb.md", ContentRole.article(id: "bomb"))
+        let start = Date()
+        #expect(Self.face(bomb("lol"), sample) != Self.face(bomb("lul"), sample))
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
     @Test("the face is the same whether the page is parsed or read back from the page cache")
     func cachedFace() throws {
         let folder = try TestSupport.temporaryFolder()

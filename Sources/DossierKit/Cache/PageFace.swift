@@ -10,18 +10,25 @@ import Yams
 /// face without being named here. Left out: the body's text (only its own page shows it) and
 /// positions (no page shows where another page wrote a heading or a link; diagnostics are made
 /// again on every build).
+///
+/// Aliases are composed into copies of what they name, so a few lines of YAML can stand for
+/// billions of values (an alias bomb): past a budget proportional to its text, the front matter
+/// goes in as the text written instead.
 struct PageFace {
     var role: ContentRole
     /// The composed front matter; nil when the file could not be read as far as its front matter.
     var frontMatter: Yams.Node?
+    /// The front matter as written.
+    var frontMatterText: String
     var headings: [Heading]
     /// Headings cut with an internal section (a link to one is told from a link to nothing).
     var hiddenHeadingIDs: Set<String>
     var links: [LinkReference]
 
-    init(role: ContentRole, frontMatter: Yams.Node? = nil, document: MarkdownDocument = .empty) {
+    init(role: ContentRole, frontMatter: Yams.Node? = nil, text: String = "", document: MarkdownDocument = .empty) {
         self.role = role
         self.frontMatter = frontMatter
+        frontMatterText = text
         headings = document.headings
         hiddenHeadingIDs = document.hiddenHeadingIDs
         links = document.links
@@ -38,8 +45,15 @@ struct PageFace {
         default: hasher.add(String(describing: role))
         }
         if let frontMatter {
-            hasher.add(tag: 1)
-            Self.add(frontMatter, to: &hasher)
+            var canonical = StableHasher()
+            var budget = 4 * frontMatterText.utf8.count + 1024
+            if Self.add(frontMatter, to: &canonical, budget: &budget) {
+                hasher.add(tag: 1)
+                hasher.add(canonical.finalize())
+            } else {
+                hasher.add(tag: 2)
+                hasher.add(frontMatterText)
+            }
         } else {
             hasher.add(tag: 0)
         }
@@ -63,10 +77,15 @@ struct PageFace {
     }
 
     /// A YAML node in a canonical form: every scalar with its tag and style (`"1"` and `1` are
-    /// read differently), mappings in the order written, no positions or comments.
-    static func add(_ node: Yams.Node, to hasher: inout StableHasher) {
+    /// read differently), mappings in the order written, no positions or comments. False when it
+    /// is larger than `budget` (each node and each byte of a scalar counts one).
+    static func add(_ node: Yams.Node, to hasher: inout StableHasher, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
         switch node {
         case .scalar(let scalar):
+            budget -= scalar.string.utf8.count
+            guard budget >= 0 else { return false }
             hasher.add(tag: 1)
             hasher.add(scalar.tag.rawValue)
             hasher.add(count: Int(scalar.style.rawValue))
@@ -76,17 +95,17 @@ struct PageFace {
             hasher.add(mapping.tag.rawValue)
             hasher.add(count: mapping.count)
             for (key, value) in mapping {
-                add(key, to: &hasher)
-                add(value, to: &hasher)
+                guard add(key, to: &hasher, budget: &budget), add(value, to: &hasher, budget: &budget) else { return false }
             }
         case .sequence(let sequence):
             hasher.add(tag: 3)
             hasher.add(sequence.tag.rawValue)
             hasher.add(count: sequence.count)
-            for item in sequence { add(item, to: &hasher) }
+            for item in sequence where !add(item, to: &hasher, budget: &budget) { return false }
         case .alias(let alias):
             hasher.add(tag: 4)
             hasher.add(alias.anchor.rawValue)
         }
+        return true
     }
 }

@@ -255,7 +255,7 @@ public struct ContentParser: Sendable {
             diagnostics.append(.error(path, position, message))
         }
         return RawPage(fields: fields, source: PageSource(relativePath: file.relativePath, displayPath: path, document: document),
-                       face: PageFace(role: file.role, frontMatter: node, document: document))
+                       face: PageFace(role: file.role, frontMatter: node, text: front.yaml, document: document))
     }
 
     func parsePermit(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Permit? {

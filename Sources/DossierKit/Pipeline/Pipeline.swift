@@ -130,32 +130,18 @@ public struct Pipeline: Sendable {
             diagnostics.append(.error(joinPath(plan.themesDirectory, themeName, "i18n", site.settings.language.rawValue + ".yml"), .start,
                                       "the theme has no language file for '\(site.settings.language.rawValue)' (site.yml's language)"))
         }
+        // The previous build's cache holds only for the same key.
         let cacheKey = plan.cacheKey(themeName: themeName)
         var previous: BuildCache?
-        let cacheNote: String?
-        switch stored {
-        case .success(let cache) where cache.key == cacheKey: previous = cache; cacheNote = nil
-        case .success: cacheNote = BuildCache.Rejection.stale.description
-        case .failure(let rejection): cacheNote = rejection.description
-        }
         var report = BuildReport(diagnostics: [], pageCount: 0, fileCount: 0, wrote: false, timings: [])
+        switch stored {
+        case .success(let cache) where cache.key == cacheKey: previous = cache
+        case .success: report.cacheNote = BuildCache.Rejection.stale.description
+        case .failure(let rejection): report.cacheNote = rejection.description
+        }
         report.parsedFromCache = model.parsedFromCache
-        report.cacheNote = cacheNote
         if !diagnostics.contains(where: { $0.severity == .error }), let site = model.site, let theme {
-            var renderer = SiteRenderer(site: site, theme: theme, includeSearch: plan.passphrase == nil)
-            renderer.progress = progress
-            if plan.policy.keepsBuildCache {
-                let siteKey = CacheKeys.site(today: plan.today, files: parsed.files, faces: parsed.faces)
-                renderer.inputs = SiteRenderer.Inputs(site: siteKey, sources: Dictionary(parsed.files.compactMap { file in
-                    parsed.faces[file.path] == nil ? nil : (file.path, CacheKeys.source(file.hash))
-                }, uniquingKeysWith: { first, _ in first }))
-            }
-            var searchCache: SearchCache?
-            if let previous {
-                renderer.reusable = previous.reusablePages(output: plan.output, fileSystem: fileSystem)
-                searchCache = SearchCache.load(output: plan.output, key: cacheKey, fileSystem: fileSystem)
-                renderer.searchCache = searchCache
-            }
+            let (renderer, searchCache) = self.renderer(site, theme, parsed, plan, previous: previous, cacheKey: cacheKey)
             var sink: any OutputSink
             if !plan.write {
                 sink = CheckOnly()
@@ -190,5 +176,28 @@ public struct Pipeline: Sendable {
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = clock.timings
         return report
+    }
+
+    /// The renderer of `site`: with the build cache kept, it knows each page's inputs (so the next
+    /// build can reuse it), and with the previous build's cache, the pages it need not render
+    /// again and their search terms (the search cache read, returned too).
+    func renderer(_ site: Site, _ theme: Theme, _ parsed: Parsed, _ plan: BuildPlan, previous: BuildCache?,
+                  cacheKey: String) -> (SiteRenderer, SearchCache?) {
+        var renderer = SiteRenderer(site: site, theme: theme, includeSearch: plan.passphrase == nil)
+        renderer.progress = progress
+        if plan.policy.keepsBuildCache {
+            let sources = parsed.files.compactMap { file in
+                parsed.faces[file.path] == nil ? nil : (file.path, CacheKeys.source(file.hash))
+            }
+            renderer.inputs = SiteRenderer.Inputs(site: CacheKeys.site(today: plan.today, files: parsed.files, faces: parsed.faces),
+                                                  sources: Dictionary(sources, uniquingKeysWith: { first, _ in first }))
+        }
+        var searchCache: SearchCache?
+        if let previous {
+            renderer.reusable = previous.reusablePages(output: plan.output, fileSystem: fileSystem)
+            searchCache = SearchCache.load(output: plan.output, key: cacheKey, fileSystem: fileSystem)
+            renderer.searchCache = searchCache
+        }
+        return (renderer, searchCache)
     }
 }
