@@ -2,9 +2,6 @@
 /// integers, text as its length and UTF-8 bytes. `BinaryReader` reads them back.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
-    /// Leave out the Markdown trees of page bodies (not those of timeline notes): what is left is
-    /// what other pages can see of a page, hashed into its face digest.
-    var omitsBodies = false
 
     init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)

@@ -43,10 +43,7 @@ public struct BuildCache: Sendable, Equatable {
 
     /// `Output` → `.Output.dossier-cache` in the same parent folder.
     public static func location(output: String) -> String {
-        let trimmed = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
-        let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
-        let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
-        return joinPath(parent.isEmpty ? "/" : parent, ".\(name).dossier-cache")
+        OutputLocations(output: output).buildCache
     }
 
     /// Why a cache file was not used.

@@ -15,8 +15,7 @@ struct CacheShards {
     let format: Int
 
     init(output: String, name: String, format: Int) {
-        let cache = BuildCache.location(output: output)
-        folder = String(cache.dropLast("cache".count)) + "pages"
+        folder = OutputLocations(output: output).pageCaches
         self.name = name
         self.format = format
     }

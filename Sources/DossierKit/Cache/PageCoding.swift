@@ -171,12 +171,7 @@ extension MarkdownNode: BinaryCodable {
 
 extension MarkdownDocument: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
-        write(to: &writer, includingRoot: true)
-    }
-
-    func write(to writer: inout BinaryWriter, includingRoot: Bool) {
         // The tree comes first, with its length, so a reader can leave it encoded.
-        let root = includingRoot ? self.root : MarkdownDocument.empty.root
         writer.lengthPrefixed { $0.write(root) }
         writer.array(headings) { $0.write($1) }
         writer.array(links) { $0.write($1) }
@@ -251,7 +246,7 @@ extension PageSource: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.string(relativePath)
         writer.string(displayPath)
-        document.write(to: &writer, includingRoot: !writer.omitsBodies)
+        writer.write(document)
     }
 
     init(from reader: inout BinaryReader) throws {

@@ -10,11 +10,11 @@ import Foundation
 /// the same content folder and audience, a damaged shard is ignored whole (its SHA-256 is checked),
 /// and an entry that does not read back is parsed again. Deleting it is always safe.
 ///
-/// Each entry also keeps the page's *face*: the digest of everything other pages can see of it
-/// (front matter, headings, outgoing links; not the Markdown tree of its body). A page whose
-/// face is unchanged changed nothing on any other page.
+/// Each entry also keeps the digest of the page's face (`PageFace`: its front matter, headings and
+/// outgoing links), made when it was parsed. A page whose face is unchanged changed nothing on
+/// any other page.
 public struct ParseCache: Sendable {
-    static let format = 4
+    static let format = 5
 
     /// What the cache holds for one source file; its page is at `range` in shard `shard`.
     struct Entry: Sendable {
@@ -52,7 +52,7 @@ public struct ParseCache: Sendable {
     /// What a cache must have been written with to be read: the program and the audience's
     /// internal sections (which the parse leaves out or keeps).
     static func key(includeInternal: Bool) -> String {
-        "\(Pipeline.version) \(Pipeline.programIdentity) internal=\(includeInternal)"
+        CacheKeys.pageCache(includeInternal: includeInternal)
     }
 
     /// The cache beside `output`, or nil when no shard of it holds for `key`.
@@ -106,18 +106,14 @@ public struct ParseCache: Sendable {
                       diagnostics: entry.diagnostics, page: payload[entry.range], carried: true)
     }
 
-    /// The record of a page parsed now: its face, and the page encoded when `encodingPage` (a
-    /// build that keeps no page cache needs the face alone).
-    static func record(_ file: SourceFile, page: ContentParser.ParsedPage, diagnostics: [Diagnostic],
+    /// The record of a page parsed now: its face's digest (made by the parse; see `PageFace`), and
+    /// the page encoded when `encodingPage` (a build that keeps no page cache needs the face alone).
+    static func record(_ file: SourceFile, page: ContentParser.ParsedPage, face: String, diagnostics: [Diagnostic],
                        encodingPage: Bool = true) -> Record {
         var writer = BinaryWriter(capacity: encodingPage ? 4096 : 0)
         if encodingPage { writer.write(page) }
-        var face = BinaryWriter()
-        face.omitsBodies = true
-        face.write(page)
         return Record(path: file.relativePath, hash: file.hash, displayPath: file.displayPath,
-                      face: StableHasher.hex(SHA256.hash(data: face.bytes)), diagnostics: diagnostics,
-                      page: writer.bytes[...])
+                      face: face, diagnostics: diagnostics, page: writer.bytes[...])
     }
 
     /// Writes the shards whose entries differ from `previous` (all of them without one).

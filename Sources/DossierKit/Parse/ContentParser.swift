@@ -25,12 +25,9 @@ public struct ContentParser: Sendable {
     public var progress: (@Sendable (String, Int, Int) -> Void)?
     /// Pages parsed by the previous build of this process, reused when their file is unchanged.
     public var memo: ParseMemo?
-    /// The page cache of the previous build: unchanged files are read back from it.
-    var stored: ParseCache?
-    /// Whether to make every page file's entry for the next page cache (`ParsedContent.cacheRecords`).
-    var keepsRecords = false
-    /// Whether those entries carry the page itself, or only its face (a build keeping no page cache).
-    var recordsPages = true
+    /// What to do with the page cache (see `CachePolicy`): read unchanged files back from it, make
+    /// the next one's entries, or only the pages' faces.
+    var pageCache: PageCacheUse = .none
 
     /// The words timeline entries may use, made once (there are 100,000 entries on a large site).
     static let entryTypes = TimelineEntry.EntryType.allCases.map(\.rawValue)
@@ -50,22 +47,24 @@ public struct ContentParser: Sendable {
         case other
     }
 
-    func parsePage(_ file: SourceFile) -> (ParsedPage, [Diagnostic]) {
+    /// A page file parsed, its diagnostics, and the digest of its face (see `PageFace`).
+    func parsePage(_ file: SourceFile) -> (ParsedPage, [Diagnostic], face: String) {
         var diagnostics: [Diagnostic] = []
+        let id: String
+        switch file.role {
+        case .permit(let named), .client(let named), .article(let named), .filing(let named, _): id = named
+        default: return (.other, [], PageFace(role: file.role).digest)
+        }
+        let raw = page(file, id: id, diagnostics: &diagnostics)
         let result: ParsedPage
         switch file.role {
-        case .permit(let id):
-            result = .permit(page(file, id: id, diagnostics: &diagnostics).flatMap { parsePermit(id: id, $0, diagnostics: &diagnostics) })
-        case .client(let id):
-            result = .client(page(file, id: id, diagnostics: &diagnostics).flatMap { parseClient(id: id, $0, diagnostics: &diagnostics) })
-        case .article(let id):
-            result = .article(page(file, id: id, diagnostics: &diagnostics).flatMap { parseArticle(id: id, $0, diagnostics: &diagnostics) })
-        case .filing(let id, _):
-            result = .filing(page(file, id: id, diagnostics: &diagnostics).flatMap { parseFiling(id: id, $0, diagnostics: &diagnostics) })
-        default:
-            result = .other
+        case .permit: result = .permit(raw.flatMap { parsePermit(id: id, $0, diagnostics: &diagnostics) })
+        case .client: result = .client(raw.flatMap { parseClient(id: id, $0, diagnostics: &diagnostics) })
+        case .article: result = .article(raw.flatMap { parseArticle(id: id, $0, diagnostics: &diagnostics) })
+        case .filing: result = .filing(raw.flatMap { parseFiling(id: id, $0, diagnostics: &diagnostics) })
+        default: result = .other
         }
-        return (result, diagnostics)
+        return (result, diagnostics, (raw?.face ?? PageFace(role: file.role)).digest)
     }
 
     public func parse(_ files: [SourceFile]) -> ParsedContent {
@@ -75,47 +74,51 @@ public struct ContentParser: Sendable {
         let counter = ProgressCounter(stage: "parse", total: files.count, report: progress)
         let memo = self.memo
         let includeInternal = self.includeInternal
-        let stored = self.stored
-        let keepsRecords = self.keepsRecords
-        let recordsPages = self.recordsPages
-        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], hit: Bool, stored: Bool, record: ParseCache.Record?) in
+        let pageCache = self.pageCache
+        let stored = pageCache.stored
+        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], face: String, hit: Bool, stored: Bool,
+                                                   record: ParseCache.Record?) in
             defer { counter.step() }
             switch file.role {
             case .permit, .client, .article, .filing:
                 // The memo of a running server first: it is already in memory.
                 if let entry = memo?.lookup(file, includeInternal: includeInternal) {
                     var record: ParseCache.Record?
-                    if keepsRecords {
+                    if pageCache.makesRecords {
                         record = stored?.entry(for: file).flatMap { stored?.record(file.relativePath, $0) }
-                            ?? ParseCache.record(file, page: entry.page, diagnostics: entry.diagnostics, encodingPage: recordsPages)
+                            ?? ParseCache.record(file, page: entry.page, face: entry.face, diagnostics: entry.diagnostics,
+                                                 encodingPage: pageCache.encodesPages)
                     }
-                    return (entry.page, entry.diagnostics, true, false, record)
+                    return (entry.page, entry.diagnostics, entry.face, true, false, record)
                 }
                 if let (page, entry) = stored?.lookup(file) {
-                    return (page, entry.diagnostics, false, true, keepsRecords ? stored?.record(file.relativePath, entry) : nil)
+                    return (page, entry.diagnostics, entry.face, false, true,
+                            pageCache.makesRecords ? stored?.record(file.relativePath, entry) : nil)
                 }
-                let (page, diagnostics) = parsePage(file)
-                let record = keepsRecords
-                    ? ParseCache.record(file, page: page, diagnostics: diagnostics, encodingPage: recordsPages) : nil
-                return (page, diagnostics, false, false, record)
-            default: return (.other, [], false, false, nil)
+                let (page, diagnostics, face) = parsePage(file)
+                let record = pageCache.makesRecords
+                    ? ParseCache.record(file, page: page, face: face, diagnostics: diagnostics, encodingPage: pageCache.encodesPages)
+                    : nil
+                return (page, diagnostics, face, false, false, record)
+            default: return (.other, [], "", false, false, nil)
             }
         }
         content.cacheRecords = pages.compactMap(\.record)
         content.cacheHits = pages.filter(\.stored).count
         if let memo {
             var entries: [String: ParseMemo.Entry] = [:]
-            for (file, (page, diagnostics, _, _, _)) in zip(files, pages) {
+            for (file, (page, diagnostics, face, _, _, _)) in zip(files, pages) {
                 switch file.role {
                 case .permit, .client, .article, .filing:
                     entries[file.relativePath] = ParseMemo.Entry(hash: file.hash, displayPath: file.displayPath,
-                                                                 includeInternal: includeInternal, page: page, diagnostics: diagnostics)
+                                                                 includeInternal: includeInternal, page: page,
+                                                                 diagnostics: diagnostics, face: face)
                 default: continue
                 }
             }
             memo.replace(with: entries, hits: pages.filter(\.hit).count)
         }
-        for (file, (parsed, diagnostics, _, _, _)) in zip(files, pages) {
+        for (file, (parsed, diagnostics, _, _, _, _)) in zip(files, pages) {
             content.diagnostics += diagnostics
             switch parsed {
             case .permit(let permit): if let permit { content.permits.append(permit) }; continue
@@ -173,6 +176,8 @@ public struct ContentParser: Sendable {
     struct RawPage {
         var fields: YAMLFields
         var source: PageSource
+        /// What other pages can see of it.
+        var face: PageFace
     }
 
     func page(_ file: SourceFile, id: String, diagnostics: inout [Diagnostic]) -> RawPage? {
@@ -249,7 +254,8 @@ public struct ContentParser: Sendable {
         for (position, message) in errors {
             diagnostics.append(.error(path, position, message))
         }
-        return RawPage(fields: fields, source: PageSource(relativePath: file.relativePath, displayPath: path, document: document))
+        return RawPage(fields: fields, source: PageSource(relativePath: file.relativePath, displayPath: path, document: document),
+                       face: PageFace(role: file.role, frontMatter: node, text: front.yaml, document: document))
     }
 
     func parsePermit(id: String, _ raw: RawPage, diagnostics: inout [Diagnostic]) -> Permit? {

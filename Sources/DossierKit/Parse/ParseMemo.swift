@@ -10,6 +10,8 @@ public final class ParseMemo: @unchecked Sendable {
         var includeInternal: Bool
         var page: ContentParser.ParsedPage
         var diagnostics: [Diagnostic]
+        /// Its face's digest (see `PageFace`).
+        var face: String
     }
 
     private let lock = NSLock()

@@ -190,3 +190,12 @@ public func joinPath(_ parts: String...) -> String {
     }
     return result
 }
+
+/// The folder that holds `path` (`.` for a bare name, `/` at the top) and `path`'s own name; a
+/// trailing `/` is not a name.
+func splitPath(_ path: String) -> (parent: String, name: String) {
+    let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
+    return (parent.isEmpty ? "/" : parent, name)
+}

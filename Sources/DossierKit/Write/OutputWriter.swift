@@ -84,23 +84,16 @@ public struct OutputWriter: Sendable {
         return result
     }
 
-    /// The folder that holds `output`, and `output`'s own name.
-    static func parentAndName(_ output: String) -> (parent: String, name: String) {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
-        let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
-        return (parent.isEmpty ? "/" : parent, name)
-    }
-
     /// Staging and old folders of earlier builds that were killed, recognised by name and marker.
-    func removeStale(in parent: String, name: String) {
+    func removeStale(beside locations: OutputLocations) {
+        let parent = locations.parent, name = locations.name
         guard let entries = try? fileSystem.listDirectory(parent) else { return }
         for entry in entries where entry.hasPrefix(".\(name).dossier-cache.tmp-") {
             // A cache being saved when its build was killed.
             if fileSystem.kind(joinPath(parent, entry)) == .file { try? fileSystem.remove(joinPath(parent, entry)) }
         }
         // Shards of the page caches being saved when their build was killed.
-        let pages = joinPath(parent, ".\(name).dossier-pages")
+        let pages = locations.pageCaches
         if entries.contains(".\(name).dossier-pages"), fileSystem.kind(pages) == .directory {
             for entry in (try? fileSystem.listDirectory(pages)) ?? [] where entry.contains(".tmp-") {
                 try? fileSystem.remove(joinPath(pages, entry))

@@ -45,12 +45,12 @@ public struct WriteSession {
     init(writer: OutputWriter, output: String, previous: BuildCache?) throws {
         self.writer = writer
         self.output = output
-        let (parent, name) = OutputWriter.parentAndName(output)
+        let locations = OutputLocations(output: output)
         let pid = ProcessInfo.processInfo.processIdentifier
-        staging = joinPath(parent, ".\(name).staging-\(pid)")
-        old = joinPath(parent, ".\(name).old-\(pid)")
+        staging = locations.staging(process: pid)
+        old = locations.old(process: pid)
         // Staging folders of killed builds go first, whichever way this build writes.
-        writer.removeStale(in: parent, name: name)
+        writer.removeStale(beside: locations)
         own = writer.isOwnOutput(output)
         self.previous = own ? previous : nil
         if writer.fileSystem.kind(staging) != .missing { try writer.fileSystem.remove(staging) }
