@@ -96,13 +96,8 @@ public struct SiteRenderer: Sendable {
     /// theme, the page's template and path, what all pages share and its own file.
     func inputKey(_ job: PageJob) -> String? {
         guard let inputs else { return nil }
-        var hasher = StableHasher()
-        hasher.add(theme.fingerprint)
-        hasher.add(job.template)
-        hasher.add(job.path)
-        hasher.add(inputs.site)
-        hasher.add(job.source.flatMap { inputs.sources[$0] } ?? "")
-        return hasher.finalize()
+        return CacheKeys.page(themeFingerprint: theme.fingerprint, template: job.template, path: job.path, site: inputs.site,
+                              source: job.source.flatMap { inputs.sources[$0] } ?? "")
     }
 
     /// Renders the site a batch of pages at a time, handing each batch's files to `emit` as soon as

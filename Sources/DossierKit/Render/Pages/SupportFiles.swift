@@ -11,13 +11,8 @@ extension SiteRenderer {
         let assetPaths = files.map(\.path)
         func derived(_ path: String, _ make: () -> OutputFile) {
             if let inputs {
-                var hasher = StableHasher()
-                hasher.add("support file")
-                hasher.add(path)
-                hasher.add(inputs.site)
-                hasher.add(theme.fingerprint)
-                for asset in assetPaths { hasher.add(asset) }
-                let key = hasher.finalize()
+                let key = CacheKeys.supportFile(path: path, site: inputs.site, themeFingerprint: theme.fingerprint,
+                                                assetPaths: assetPaths)
                 record.renderKeys[path] = key
                 if reusable[path] == key { return files.append(.kept(path)) }
             }
