@@ -14,7 +14,7 @@ import Foundation
 /// (front matter, headings, outgoing links; not the Markdown tree of its body). A page whose
 /// face is unchanged changed nothing on any other page.
 public struct ParseCache: Sendable {
-    static let format = 4
+    static let format = 5
 
     /// What the cache holds for one source file; its page is at `range` in shard `shard`.
     struct Entry: Sendable {

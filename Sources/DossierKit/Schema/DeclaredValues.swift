@@ -1,0 +1,167 @@
+/// A value as read for a declared key (see `FieldType`).
+public enum SchemaValue: Sendable {
+    case text(String)
+    case texts([Located<String>])
+    case day(Day)
+    case days([Located<Day>])
+    case bool(Bool)
+    case number(Int)
+    case markdown(MarkdownDocument)
+    case mapping(DeclaredValues)
+    case mappings([DeclaredValues])
+}
+
+/// What a mapping's declared keys hold, with where each was written. Every model keeps its own
+/// (`filing.values[FilingSchema.owner]`), so a new key reaches the views without new code in the
+/// parser, the model or the page cache.
+public struct DeclaredValues: Sendable {
+    /// One key that was written, valid or not.
+    struct Entry: Sendable {
+        var name: String
+        var keyPosition: SourcePosition
+        /// Nil when the value is empty (`key:` or `key: null`).
+        var valuePosition: SourcePosition?
+        /// Nil when the value was empty or wrong (already reported).
+        var value: SchemaValue?
+        /// Whether reading it reported anything (a wrong `sources` item, say).
+        var hadProblems: Bool
+    }
+
+    /// Where the mapping starts: problems about a missing key are reported here.
+    public var position: SourcePosition
+    var entries: [Entry]
+
+    public init(position: SourcePosition = .start) {
+        self.position = position
+        self.entries = []
+    }
+
+    init(position: SourcePosition, entries: [Entry]) {
+        self.position = position
+        self.entries = entries
+    }
+
+    private func index(_ name: String) -> Int? { entries.firstIndex { $0.name == name } }
+
+    /// The key's value, when it was written and valid.
+    public subscript<Value>(key: SchemaKey<Value>) -> Value? {
+        get { index(key.name).flatMap { entries[$0].value }.flatMap(Value.init(declared:)) }
+    }
+
+    /// Replaces a value a check found wrong (nil) or corrected.
+    mutating func set(_ name: String, _ value: SchemaValue?) {
+        if let index = index(name) { entries[index].value = value }
+    }
+
+    /// Whether the key was written at all (even with an empty or wrong value).
+    public func has<Value>(_ key: SchemaKey<Value>) -> Bool { index(key.name) != nil }
+
+    public func keyPosition<Value>(_ key: SchemaKey<Value>) -> SourcePosition? { index(key.name).map { entries[$0].keyPosition } }
+
+    public func valuePosition<Value>(_ key: SchemaKey<Value>) -> SourcePosition? {
+        index(key.name).flatMap { entries[$0].valuePosition }
+    }
+
+    /// Whether reading the key reported a problem.
+    func hadProblems<Value>(_ key: SchemaKey<Value>) -> Bool { index(key.name).map { entries[$0].hadProblems } ?? false }
+
+    /// A text value with the position of its value (or of the mapping), for checks in later stages.
+    public func located(_ key: SchemaKey<String>) -> Located<String>? {
+        self[key].map { Located($0, valuePosition(key) ?? position) }
+    }
+}
+
+/// A Swift type a declared value is read back as.
+public protocol DeclaredType: Sendable {
+    init?(declared: SchemaValue)
+}
+
+/// A type a list of declared values is read back as the elements of.
+public protocol DeclaredListElement: Sendable {
+    static func items(of declared: SchemaValue) -> [Self]?
+}
+
+/// A type that is read back with the position it was written at (`Located<String>`).
+public protocol DeclaredLocatable: Sendable {
+    static func locatedItems(of declared: SchemaValue) -> [Located<Self>]?
+}
+
+extension String: DeclaredType, DeclaredListElement, DeclaredLocatable {
+    public init?(declared: SchemaValue) {
+        guard case .text(let text) = declared else { return nil }
+        self = text
+    }
+
+    public static func items(of declared: SchemaValue) -> [String]? { locatedItems(of: declared)?.map(\.value) }
+
+    public static func locatedItems(of declared: SchemaValue) -> [Located<String>]? {
+        guard case .texts(let texts) = declared else { return nil }
+        return texts
+    }
+}
+
+extension Day: DeclaredType, DeclaredListElement, DeclaredLocatable {
+    public init?(declared: SchemaValue) {
+        guard case .day(let day) = declared else { return nil }
+        self = day
+    }
+
+    public static func items(of declared: SchemaValue) -> [Day]? { locatedItems(of: declared)?.map(\.value) }
+
+    public static func locatedItems(of declared: SchemaValue) -> [Located<Day>]? {
+        guard case .days(let days) = declared else { return nil }
+        return days
+    }
+}
+
+extension Bool: DeclaredType {
+    public init?(declared: SchemaValue) {
+        guard case .bool(let value) = declared else { return nil }
+        self = value
+    }
+}
+
+extension Int: DeclaredType {
+    public init?(declared: SchemaValue) {
+        guard case .number(let value) = declared else { return nil }
+        self = value
+    }
+}
+
+extension MarkdownDocument: DeclaredType {
+    public init?(declared: SchemaValue) {
+        guard case .markdown(let document) = declared else { return nil }
+        self = document
+    }
+}
+
+extension DeclaredValues: DeclaredType, DeclaredListElement {
+    public init?(declared: SchemaValue) {
+        guard case .mapping(let values) = declared else { return nil }
+        self = values
+    }
+
+    public static func items(of declared: SchemaValue) -> [DeclaredValues]? {
+        guard case .mappings(let list) = declared else { return nil }
+        return list
+    }
+}
+
+extension Located: DeclaredListElement where Value: DeclaredLocatable {
+    public static func items(of declared: SchemaValue) -> [Located<Value>]? { Value.locatedItems(of: declared) }
+}
+
+extension Array: DeclaredType where Element: DeclaredListElement {
+    public init?(declared: SchemaValue) {
+        guard let items = Element.items(of: declared) else { return nil }
+        self = items
+    }
+}
+
+/// A choice's words, read back as the enum that lists them (declare the conformance, no body).
+extension DeclaredType where Self: RawRepresentable, RawValue == String {
+    public init?(declared: SchemaValue) {
+        guard case .text(let text) = declared else { return nil }
+        self.init(rawValue: text)
+    }
+}
