@@ -10,7 +10,7 @@ public enum SourceSchema {
         [title.erased, article.erased, url.erased], missingWhat: "'sources' item",
         mappingWhat: "each item of 'sources' (title, article, url)", check: ContentParser.checkSource)
 
-    public static let sources = SchemaKey<[DeclaredValues]>.mappings("sources", item, "the statutes and rules the page rests on: a list of mappings (below)")
+    public static let sources = SchemaKey<[DeclaredValues]>.mappings("sources", item, "the statutes and rules the page rests on: a list of mappings, each a *sources item* (under kb/&lt;id&gt;.md, below)")
     public static let verified = SchemaKey<Day>.day("verified", "the day the page was last checked against its sources")
     public static let unverified = SchemaKey<[String]>.texts("unverified", "list: what could not be checked")
 }
