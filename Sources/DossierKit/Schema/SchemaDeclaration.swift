@@ -19,6 +19,4 @@ public struct SchemaDeclaration: Sendable {
         self.mappingWhat = mappingWhat
         self.check = check
     }
-
-    public func key(named name: String) -> AnySchemaKey? { keys.first { $0.name == name } }
 }

@@ -1,4 +1,5 @@
-/// `filings/<id>.md` or `filings/<id>/index.md`. A new key starts here: declare it, then show
+/// `filings/<id>.md` or `filings/<id>/index.md`. A new key starts here: declare it and list it in
+/// `declaration` (it is then read, checked, cached and held to the README's table), then show
 /// `filing.values[FilingSchema.key]` in the view, its template and the language files.
 public enum FilingSchema {
     public static let title = SchemaKey<String>.text("title", required: true, "the filing's name")
