@@ -44,11 +44,14 @@ struct SchemaDocumentationTests {
     func readmeMatchesDeclarations() throws {
         let tables = try Self.readmeTables()
         let generated = SchemaDocumentation.declarations.map { ($0.name, SchemaDocumentation.table(for: $0.declaration)) }
+        // Each comparison is made first, so that a failure shows the table to paste, not every table.
         for (name, table) in generated {
-            #expect(tables.contains(table), "README, Content format: the table for \(name) should read\n\(table)")
+            let documented = tables.contains(table)
+            #expect(documented, "README, Content format: the table for \(name) should read\n\(table)")
         }
         for table in tables {
-            #expect(generated.contains { $0.1 == table },
+            let declared = generated.contains { $0.1 == table }
+            #expect(declared,
                     "README, Content format: a table no declaration makes:\n\(table)\nThe declarations make:\n\(SchemaDocumentation.allTables())")
         }
     }
