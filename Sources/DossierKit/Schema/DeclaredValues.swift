@@ -1,4 +1,5 @@
-/// A value as read for a declared key (see `FieldType`).
+/// A value as read for a declared key (see `FieldType`). The large payloads are boxed: every page
+/// and timeline entry keeps its values, so each is kept small.
 public enum SchemaValue: Sendable {
     case text(String)
     case texts([Located<String>])
@@ -6,8 +7,8 @@ public enum SchemaValue: Sendable {
     case days([Located<Day>])
     case bool(Bool)
     case number(Int)
-    case markdown(MarkdownDocument)
-    case mapping(DeclaredValues)
+    indirect case markdown(MarkdownDocument)
+    indirect case mapping(DeclaredValues)
     case mappings([DeclaredValues])
 }
 
@@ -18,13 +19,44 @@ public struct DeclaredValues: Sendable {
     /// One key that was written, valid or not.
     struct Entry: Sendable {
         var name: String
-        var keyPosition: SourcePosition
-        /// Nil when the value is empty (`key:` or `key: null`).
-        var valuePosition: SourcePosition?
+        private var keyAt: PackedPosition
+        private var valueAt: PackedPosition
         /// Nil when the value was empty or wrong (already reported).
         var value: SchemaValue?
         /// Whether reading it reported anything (a wrong `sources` item, say).
         var hadProblems: Bool
+
+        init(name: String, keyPosition: SourcePosition, valuePosition: SourcePosition?, value: SchemaValue?, hadProblems: Bool) {
+            self.name = name
+            self.keyAt = PackedPosition(keyPosition)
+            self.valueAt = valuePosition.map(PackedPosition.init) ?? .none
+            self.value = value
+            self.hadProblems = hadProblems
+        }
+
+        var keyPosition: SourcePosition { keyAt.position ?? .start }
+        /// Nil when the value is empty (`key:` or `key: null`).
+        var valuePosition: SourcePosition? { valueAt.position }
+    }
+
+    /// A position in 8 bytes (front matter lines and columns are far below 2^31).
+    private struct PackedPosition: Sendable {
+        var line: Int32
+        var column: Int32
+
+        init(_ position: SourcePosition) {
+            line = Int32(clamping: position.line)
+            column = Int32(clamping: position.column)
+        }
+
+        private init(line: Int32, column: Int32) {
+            self.line = line
+            self.column = column
+        }
+
+        static let none = PackedPosition(line: .min, column: .min)
+
+        var position: SourcePosition? { line == .min ? nil : SourcePosition(line: Int(line), column: Int(column)) }
     }
 
     /// Where the mapping starts: problems about a missing key are reported here.
