@@ -302,6 +302,7 @@ extension Filing: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.string(id)
         writer.write(values)
+        writer.array(timeline) { $0.write($1) }
         writer.strings(attachments)
         writer.write(page)
     }
@@ -309,8 +310,39 @@ extension Filing: BinaryCodable {
     init(from reader: inout BinaryReader) throws {
         let id = try reader.string()
         let values: DeclaredValues = try reader.read()
+        let timeline: [TimelineEntry] = try reader.array { try $0.read() }
         let attachments = try reader.strings()
-        self.init(id: id, values: values, page: try reader.read(), attachments: attachments)
+        self.init(id: id, values: values, timeline: timeline, page: try reader.read(), attachments: attachments)
+    }
+}
+
+// Timeline entries are many (100,000 on a large site): the keys they hold as properties are
+// written field by field, the others (`values`) as declared values.
+extension TimelineEntry: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(date)
+        writer.string(type.rawValue)
+        writer.optional(days) { $0.int($1) }
+        writer.optional(from) { $0.string($1.rawValue) }
+        writer.optional(channel) { $0.string($1.rawValue) }
+        writer.string(summary)
+        writer.strings(changes)
+        writer.strings(clauses)
+        writer.strings(pages)
+        writer.array(refs) { $0.write($1) }
+        writer.optional(note) { $0.write($1) }
+        writer.bool(isInternal)
+        writer.write(position)
+        writer.write(values)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(date: try reader.read(), type: try reader.named(), days: try reader.optional { try $0.int() },
+                  from: try reader.optional { try $0.named() }, channel: try reader.optional { try $0.named() },
+                  summary: try reader.string(), changes: try reader.strings(), clauses: try reader.strings(),
+                  pages: try reader.strings(), refs: try reader.array { try $0.read() },
+                  note: try reader.optional { try $0.read() }, isInternal: try reader.bool(), position: try reader.read(),
+                  values: try reader.read())
     }
 }
 

@@ -24,14 +24,21 @@ public struct Filing: Sendable {
     /// Paths relative to the content folder of the files beside a folder dossier's `index.md`.
     public var attachments: [String]
     public var page: PageSource
-    /// Every declared key as written (see `FilingSchema`): a view shows a new key from here.
+    /// Every declared key as written (see `FilingSchema`): a view shows a new key from here. The
+    /// timeline is left out: its entries are `timeline`, each with its own.
     public var values: DeclaredValues
 }
 
 extension Filing {
     /// The one place a filing's properties are filled from its declared values. Defaults stand in
     /// for required values that are missing or wrong (already errors).
-    init(id: String, values: DeclaredValues, page: PageSource, attachments: [String] = []) {
+    init(id: String, values: DeclaredValues, page: PageSource) {
+        self.init(id: id, values: values.removing([FilingSchema.timeline.name]),
+                  timeline: (values[FilingSchema.timeline] ?? []).compactMap(TimelineEntry.init(values:)), page: page)
+    }
+
+    /// A filing whose timeline entries are already made (read back from the page cache).
+    init(id: String, values: DeclaredValues, timeline: [TimelineEntry], page: PageSource, attachments: [String] = []) {
         self.init(
             id: id,
             title: values[FilingSchema.title] ?? id,
@@ -47,7 +54,7 @@ extension Filing {
             reference: values[FilingSchema.reference],
             memo: values[FilingSchema.memo].map(Memo.init(values:)),
             memoPosition: values.keyPosition(FilingSchema.memo) ?? values.position,
-            timeline: (values[FilingSchema.timeline] ?? []).compactMap(TimelineEntry.init(values:)),
+            timeline: timeline,
             attachments: attachments,
             page: page,
             values: values)

@@ -85,6 +85,11 @@ public struct DeclaredValues: Sendable {
         if let index = index(name) { entries[index].value = value }
     }
 
+    /// The values without the keys `names` (those a model holds as properties of its own).
+    func removing(_ names: [String]) -> DeclaredValues {
+        DeclaredValues(position: position, entries: entries.filter { !names.contains($0.name) })
+    }
+
     /// Whether the key was written at all (even with an empty or wrong value).
     public func has<Value>(_ key: SchemaKey<Value>) -> Bool { index(key.name) != nil }
 
