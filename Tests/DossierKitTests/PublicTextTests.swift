@@ -7,29 +7,13 @@ import Testing
 /// content format, no "本站", no "未核实". Interface strings (the theme's i18n files) are excepted.
 @Suite("PublicText")
 struct PublicTextTests {
-    /// Every key `ContentParser` reads (Sources/DossierKit/Parse/ContentParser.swift): front matter
-    /// of permits (`parsePermit`), clients (`parseClient`), articles (`parseArticle`) and filings
-    /// (`parseFiling`), `memo` (`purpose`, `logic`, `risk`), timeline entries (`parseEntry`),
-    /// `sources` items (`parseSources`), `site.yml` (`parseSettings`) and calendars. Keep it in
-    /// step with the parser (and with README, "Content format", which lists the same keys).
-    static let keys = [
-        // permits
-        "name", "name_en", "kind", "authority", "basis", "review_days", "review_unit", "on_supplement", "validity", "order",
-        // clients
-        "industry", "contact",
-        // articles
-        "title", "permits", "date", "updated", "tags", "region", "summary", "audience", "draft",
-        // articles and permits
-        "sources", "verified", "unverified", "article", "url",
-        // filings
-        "client", "permit", "status", "opened", "owner", "reference", "memo", "purpose", "logic", "risk", "timeline",
-        // timeline entries
-        "type", "days", "from", "channel", "changes", "clauses", "pages", "refs", "note", "internal",
-        // timeline entry types and values that are words of the format
-        "supplement_requested", "supplement_sent", "under_review",
-        // site.yml and calendars
-        "language", "base_url", "indexing", "organization", "theme", "unsafe_html", "holidays", "workdays",
-    ]
+    /// Every key of the content format (the declarations in Sources/DossierKit/Schema/Kinds, which
+    /// README's "Content format" tables are made from), and values that are words of the format.
+    static let keys: [String] = {
+        let declared = SchemaDocumentation.declarations.flatMap { $0.declaration.keys.map(\.name) }
+        var seen: Set<String> = []
+        return (declared + ["supplement_requested", "supplement_sent", "under_review"]).filter { seen.insert($0).inserted }
+    }()
     /// Words that describe the site or the checking, not the subject.
     static let phrases = ["本站", "未核实"]
 

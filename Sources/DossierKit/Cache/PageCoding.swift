@@ -254,110 +254,65 @@ extension PageSource: BinaryCodable {
     }
 }
 
+// A page is its id, its declared values (`DeclaredValuesCoding`) and its file; its properties are
+// filled from the values on reading, as after parsing.
+
 extension Permit: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.string(id)
-        writer.string(name)
-        writer.optional(nameEn) { $0.string($1) }
-        writer.optional(kind) { $0.string($1.rawValue) }
-        writer.optional(authority) { $0.string($1) }
-        writer.optional(basis) { $0.string($1) }
-        writer.optional(reviewDays) { $0.int($1) }
-        writer.string(reviewUnit.rawValue)
-        writer.string(onSupplement.rawValue)
-        writer.optional(validity) { $0.string($1) }
-        writer.optional(order) { $0.int($1) }
+        writer.write(values)
         writer.write(page)
-        writer.array(sources) { $0.write($1) }
-        writer.write(verification)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.string(), name: try reader.string(), nameEn: try reader.optional { try $0.string() },
-                  kind: try reader.optional { try $0.named() }, authority: try reader.optional { try $0.string() },
-                  basis: try reader.optional { try $0.string() }, reviewDays: try reader.optional { try $0.int() },
-                  reviewUnit: try reader.named(), onSupplement: try reader.named(),
-                  validity: try reader.optional { try $0.string() }, order: try reader.optional { try $0.int() },
-                  page: try reader.read(), sources: try reader.array { try $0.read() }, verification: try reader.read())
+        self.init(id: try reader.string(), values: try reader.read(), page: try reader.read())
     }
 }
 
 extension Client: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.string(id)
-        writer.string(name)
-        writer.optional(industry) { $0.string($1) }
-        writer.optional(contact) { $0.string($1) }
+        writer.write(values)
         writer.write(page)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.string(), name: try reader.string(), industry: try reader.optional { try $0.string() },
-                  contact: try reader.optional { try $0.string() }, page: try reader.read())
+        self.init(id: try reader.string(), values: try reader.read(), page: try reader.read())
     }
 }
 
 extension Article: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.string(id)
-        writer.string(title)
-        writer.array(permits) { $0.write($1) }
-        writer.write(date)
-        writer.optional(updated) { $0.write($1) }
-        writer.strings(tags)
-        writer.optional(region) { $0.write($1) }
-        writer.optional(summary) { $0.string($1) }
-        writer.string(audience.rawValue)
-        writer.bool(draft)
+        writer.write(values)
         writer.write(page)
-        writer.array(sources) { $0.write($1) }
-        writer.write(verification)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.string(), title: try reader.string(), permits: try reader.array { try $0.read() },
-                  date: try reader.read(), updated: try reader.optional { try $0.read() }, tags: try reader.strings(),
-                  region: try reader.optional { try $0.read() }, summary: try reader.optional { try $0.string() },
-                  audience: try reader.named(), draft: try reader.bool(), page: try reader.read(),
-                  sources: try reader.array { try $0.read() }, verification: try reader.read())
+        self.init(id: try reader.string(), values: try reader.read(), page: try reader.read())
     }
 }
 
-extension SourceCitation: BinaryCodable {
+extension Filing: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
-        writer.string(title)
-        writer.optional(article) { $0.string($1) }
-        writer.optional(url) { $0.string($1) }
+        writer.string(id)
+        writer.write(values)
+        writer.array(timeline) { $0.write($1) }
+        writer.strings(attachments)
+        writer.write(page)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(title: try reader.string(), article: try reader.optional { try $0.string() },
-                  url: try reader.optional { try $0.string() })
+        let id = try reader.string()
+        let values: DeclaredValues = try reader.read()
+        let timeline: [TimelineEntry] = try reader.array { try $0.read() }
+        let attachments = try reader.strings()
+        self.init(id: id, values: values, timeline: timeline, page: try reader.read(), attachments: attachments)
     }
 }
 
-extension Verification: BinaryCodable {
-    func write(to writer: inout BinaryWriter) {
-        writer.optional(verified) { $0.write($1) }
-        writer.strings(unverified)
-    }
-
-    init(from reader: inout BinaryReader) throws {
-        self.init(verified: try reader.optional { try $0.read() }, unverified: try reader.strings())
-    }
-}
-
-extension Memo: BinaryCodable {
-    func write(to writer: inout BinaryWriter) {
-        for part in [purpose, logic, risk] { writer.optional(part) { $0.string($1) } }
-    }
-
-    init(from reader: inout BinaryReader) throws {
-        self.init(purpose: try reader.optional { try $0.string() }, logic: try reader.optional { try $0.string() },
-                  risk: try reader.optional { try $0.string() })
-    }
-}
-
+// Timeline entries are many (100,000 on a large site): the keys they hold as properties are
+// written field by field, the others (`values`) as declared values.
 extension TimelineEntry: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(date)
@@ -373,6 +328,7 @@ extension TimelineEntry: BinaryCodable {
         writer.optional(note) { $0.write($1) }
         writer.bool(isInternal)
         writer.write(position)
+        writer.write(values)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -380,36 +336,8 @@ extension TimelineEntry: BinaryCodable {
                   from: try reader.optional { try $0.named() }, channel: try reader.optional { try $0.named() },
                   summary: try reader.string(), changes: try reader.strings(), clauses: try reader.strings(),
                   pages: try reader.strings(), refs: try reader.array { try $0.read() },
-                  note: try reader.optional { try $0.read() }, isInternal: try reader.bool(), position: try reader.read())
-    }
-}
-
-extension Filing: BinaryCodable {
-    func write(to writer: inout BinaryWriter) {
-        writer.string(id)
-        writer.string(title)
-        writer.write(client)
-        writer.write(permit)
-        writer.string(status.rawValue)
-        writer.write(statusPosition)
-        writer.optional(opened) { $0.write($1) }
-        writer.optional(region) { $0.write($1) }
-        writer.optional(owner) { $0.string($1) }
-        writer.optional(reference) { $0.string($1) }
-        writer.optional(memo) { $0.write($1) }
-        writer.write(memoPosition)
-        writer.array(timeline) { $0.write($1) }
-        writer.strings(attachments)
-        writer.write(page)
-    }
-
-    init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.string(), title: try reader.string(), client: try reader.read(), permit: try reader.read(),
-                  status: try reader.named(), statusPosition: try reader.read(), opened: try reader.optional { try $0.read() },
-                  region: try reader.optional { try $0.read() }, owner: try reader.optional { try $0.string() },
-                  reference: try reader.optional { try $0.string() }, memo: try reader.optional { try $0.read() },
-                  memoPosition: try reader.read(), timeline: try reader.array { try $0.read() },
-                  attachments: try reader.strings(), page: try reader.read())
+                  note: try reader.optional { try $0.read() }, isInternal: try reader.bool(), position: try reader.read(),
+                  values: try reader.read())
     }
 }
 

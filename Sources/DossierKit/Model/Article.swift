@@ -17,6 +17,30 @@ public struct Article: Sendable {
     public var sources: [SourceCitation] = []
     /// `verified` and `unverified`: internal wiki only.
     public var verification = Verification()
+    /// Every declared key as written (see `ArticleSchema`).
+    public var values = DeclaredValues()
+}
+
+extension Article {
+    /// The one place an article's properties are filled from its declared values.
+    init(id: String, values: DeclaredValues, page: PageSource) {
+        var seen: Set<String> = []
+        self.init(
+            id: id,
+            title: values[ArticleSchema.title] ?? id,
+            permits: values[ArticleSchema.permits] ?? [],
+            date: values[ArticleSchema.date] ?? Day(ordinal: 0),
+            updated: values[ArticleSchema.updated],
+            tags: (values[ArticleSchema.tags] ?? []).filter { seen.insert($0).inserted },
+            region: values.located(ArticleSchema.region),
+            summary: values[ArticleSchema.summary],
+            audience: values[ArticleSchema.audience] ?? .public,
+            draft: values[ArticleSchema.draft] ?? false,
+            page: page,
+            sources: SourceCitation.list(values[ArticleSchema.sources]),
+            verification: Verification(values: values),
+            values: values)
+    }
 }
 
 /// A value with the position it was written at, for diagnostics found in later stages.

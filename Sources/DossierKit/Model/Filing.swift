@@ -24,6 +24,41 @@ public struct Filing: Sendable {
     /// Paths relative to the content folder of the files beside a folder dossier's `index.md`.
     public var attachments: [String]
     public var page: PageSource
+    /// Every declared key as written (see `FilingSchema`): a view shows a new key from here. The
+    /// timeline is left out: its entries are `timeline`, each with its own.
+    public var values: DeclaredValues
+}
+
+extension Filing {
+    /// The one place a filing's properties are filled from its declared values. Defaults stand in
+    /// for required values that are missing or wrong (already errors).
+    init(id: String, values: DeclaredValues, page: PageSource) {
+        self.init(id: id, values: values.removing([FilingSchema.timeline.name]),
+                  timeline: (values[FilingSchema.timeline] ?? []).compactMap(TimelineEntry.init(values:)), page: page)
+    }
+
+    /// A filing whose timeline entries are already made (read back from the page cache).
+    init(id: String, values: DeclaredValues, timeline: [TimelineEntry], page: PageSource, attachments: [String] = []) {
+        self.init(
+            id: id,
+            title: values[FilingSchema.title] ?? id,
+            client: values.located(FilingSchema.client) ?? Located("", values.position),
+            permit: values.located(FilingSchema.permit) ?? Located("", values.position),
+            // 'cancelled' stands in for a missing or wrong status because no check compares it
+            // with the timeline (no warning about a status the author never wrote).
+            status: values[FilingSchema.status] ?? .cancelled,
+            statusPosition: values.valuePosition(FilingSchema.status) ?? values.position,
+            opened: values[FilingSchema.opened],
+            region: values.located(FilingSchema.region),
+            owner: values[FilingSchema.owner],
+            reference: values[FilingSchema.reference],
+            memo: values[FilingSchema.memo].map(Memo.init(values:)),
+            memoPosition: values.keyPosition(FilingSchema.memo) ?? values.position,
+            timeline: timeline,
+            attachments: attachments,
+            page: page,
+            values: values)
+    }
 }
 
 /// The three-sentence brief for reviewers: purpose, logic, risk control.
@@ -34,5 +69,11 @@ public struct Memo: Sendable {
 
     public var isComplete: Bool {
         [purpose, logic, risk].allSatisfy { !($0 ?? "").isEmpty }
+    }
+}
+
+extension Memo {
+    init(values: DeclaredValues) {
+        self.init(purpose: values[MemoSchema.purpose], logic: values[MemoSchema.logic], risk: values[MemoSchema.risk])
     }
 }

@@ -20,4 +20,28 @@ public struct Permit: Sendable {
     public var sources: [SourceCitation] = []
     /// `verified` and `unverified`: internal wiki only.
     public var verification = Verification()
+    /// Every declared key as written (see `PermitSchema`).
+    public var values = DeclaredValues()
+}
+
+extension Permit {
+    /// The one place a permit's properties are filled from its declared values.
+    init(id: String, values: DeclaredValues, page: PageSource) {
+        self.init(
+            id: id,
+            name: values[PermitSchema.name] ?? id,
+            nameEn: values[PermitSchema.nameEn],
+            kind: values[PermitSchema.kind],
+            authority: values[PermitSchema.authority],
+            basis: values[PermitSchema.basis],
+            reviewDays: values[PermitSchema.reviewDays],
+            reviewUnit: values[PermitSchema.reviewUnit] ?? .working,
+            onSupplement: values[PermitSchema.onSupplement] ?? .pause,
+            validity: values[PermitSchema.validity],
+            order: values[PermitSchema.order],
+            page: page,
+            sources: SourceCitation.list(values[PermitSchema.sources]),
+            verification: Verification(values: values),
+            values: values)
+    }
 }

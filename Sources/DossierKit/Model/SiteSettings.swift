@@ -10,6 +10,8 @@ public struct SiteSettings: Sendable {
     public var indexing: Indexing = .auto
     /// Where the settings were read (`Content/site.yml`), for diagnostics about them.
     public var path = "site.yml"
+    /// Every declared key as written (see `SettingsSchema`).
+    public var values = DeclaredValues()
 
     public init(title: String, language: InterfaceLanguage = .zhCN, baseURL: String? = nil, organization: String? = nil,
                 theme: String? = nil, unsafeHTML: Bool = false) {
@@ -19,6 +21,20 @@ public struct SiteSettings: Sendable {
         self.organization = organization
         self.theme = theme
         self.unsafeHTML = unsafeHTML
+    }
+}
+
+extension SiteSettings {
+    /// The one place the settings are filled from their declared values (a wrong `base_url` or
+    /// `theme` was already dropped, with an error).
+    init(values: DeclaredValues, path: String) {
+        self.init(title: values[SettingsSchema.title] ?? "", language: values[SettingsSchema.language] ?? .zhCN,
+                  baseURL: values[SettingsSchema.baseURL].map { $0.hasSuffix("/") ? $0 : $0 + "/" },
+                  organization: values[SettingsSchema.organization], theme: values[SettingsSchema.theme],
+                  unsafeHTML: values[SettingsSchema.unsafeHTML] ?? false)
+        indexing = values[SettingsSchema.indexing] ?? .auto
+        self.path = path
+        self.values = values
     }
 }
 

@@ -33,3 +33,24 @@ public struct Verification: Sendable, Equatable {
 
     public var isEmpty: Bool { verified == nil && unverified.isEmpty }
 }
+
+extension SourceCitation {
+    /// A `sources` item; nil without a title (already an error). An empty `article` or `url` is none.
+    init?(values: DeclaredValues) {
+        guard let title = values[SourceSchema.title], !title.isEmpty else { return nil }
+        self.init(title: title, article: values[SourceSchema.article].flatMap { $0.isEmpty ? nil : $0 },
+                  url: values[SourceSchema.url].flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// The items of `sources` that have a title.
+    static func list(_ items: [DeclaredValues]?) -> [SourceCitation] {
+        (items ?? []).compactMap(SourceCitation.init(values:))
+    }
+}
+
+extension Verification {
+    /// `verified` and `unverified` of an article or permit.
+    init(values: DeclaredValues) {
+        self.init(verified: values[SourceSchema.verified], unverified: values[SourceSchema.unverified] ?? [])
+    }
+}

@@ -1,0 +1,32 @@
+/// `filings/<id>.md` or `filings/<id>/index.md`. A new key starts here: declare it and list it in
+/// `declaration` (it is then read, checked, cached and held to the README's table), then show
+/// `filing.values[FilingSchema.key]` in the view, its template and the language files.
+public enum FilingSchema {
+    public static let title = SchemaKey<String>.text("title", required: true, "the filing's name")
+    public static let client = SchemaKey<String>.reference("client", to: .clients, required: true, "a client id")
+    public static let permit = SchemaKey<String>.reference("permit", to: .permits, required: true, "a permit id")
+    public static let status = SchemaKey<Filing.Status>.choice("status", required: true, "`preparing`, `submitted`, `accepted`, `supplementing`, `under_review`, `approved`, `rejected`, `withdrawn` or `cancelled`")
+    public static let memo = SchemaKey<DeclaredValues>.mapping("memo", MemoSchema.declaration, "the three-sentence brief for reviewers, a mapping with `purpose`, `logic` and `risk` (below)")
+    public static let timeline = SchemaKey<[DeclaredValues]>.mappings("timeline", TimelineEntrySchema.declaration, "list of communication entries (below)")
+    public static let opened = SchemaKey<Day>.day("opened", "day the engagement began")
+    public static let region = SchemaKey<String>.text("region", "as for articles")
+    public static let owner = SchemaKey<String>.text("owner", "consultant in charge (internal)")
+    public static let reference = SchemaKey<String>.text("reference", "filing or permit number once granted")
+
+    public static let declaration = SchemaDeclaration([
+        title.erased, client.erased, permit.erased, status.erased, opened.erased, region.erased, owner.erased,
+        reference.erased, memo.erased, timeline.erased,
+    ])
+}
+
+/// A filing's `memo`.
+public enum MemoSchema {
+    public static let purpose = SchemaKey<String>.text("purpose", "what the filing is for")
+    public static let logic = SchemaKey<String>.text("logic", "why it meets the rules")
+    public static let risk = SchemaKey<String>.text("risk", "how the risks are controlled")
+
+    public static let declaration = SchemaDeclaration([purpose.erased, logic.erased, risk.erased],
+                                                      missingWhat: "'memo'", mappingWhat: "'memo'")
+}
+
+extension Filing.Status: DeclaredType {}

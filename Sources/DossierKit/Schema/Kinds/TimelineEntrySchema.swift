@@ -1,0 +1,25 @@
+/// One item of a filing's `timeline`.
+public enum TimelineEntrySchema {
+    public static let date = SchemaKey<Day>.day("date", required: true, "the day it happened")
+    public static let type = SchemaKey<TimelineEntry.EntryType>.choice("type", required: true, "`submitted`, `accepted`, `supplement_requested`, `supplement_sent`, `extended`, `question`, `reply`, `call`, `meeting`, `email`, `approved`, `rejected`, `withdrawn` or `note`")
+    public static let summary = SchemaKey<String>.text("summary", required: true, "one line")
+    public static let days = SchemaKey<Int>(
+        "days", .wholeNumber(1...3650), required: false, note: "with `extended`", "days the authority added to its period")
+    public static let note = SchemaKey<MarkdownDocument>.markdown("note", "Markdown (links and wiki links work as in bodies)")
+    public static let from = SchemaKey<TimelineEntry.Sender>.choice("from", "`us`, `authority` or `client`")
+    public static let channel = SchemaKey<TimelineEntry.Channel>.choice("channel", "`portal`, `email`, `phone`, `meeting`, `letter` or `other`")
+    public static let changes = SchemaKey<[String]>.texts("changes", "list: what was changed (修改点)")
+    public static let clauses = SchemaKey<[String]>.texts("clauses", "list: clauses relied on (依据条款)")
+    public static let pages = SchemaKey<[String]>.texts("pages", "list: pages of the submitted material concerned (关联材料页码)")
+    public static let refs = SchemaKey<[Located<String>]>.references("refs", "list of link targets: an id (`supplement-period`, `kb/supplement-period`) or a relative `.md` path, each optionally with `#heading`")
+    public static let isInternal = SchemaKey<Bool>.bool("internal", "`true`: shown only in the internal wiki")
+
+    public static let declaration = SchemaDeclaration([
+        date.erased, type.erased, days.erased, from.erased, channel.erased, summary.erased, changes.erased,
+        clauses.erased, pages.erased, refs.erased, note.erased, isInternal.erased,
+    ], missingWhat: "timeline entry", mappingWhat: "a timeline entry", check: ContentParser.checkTimelineEntry)
+}
+
+extension TimelineEntry.EntryType: DeclaredType {}
+extension TimelineEntry.Sender: DeclaredType {}
+extension TimelineEntry.Channel: DeclaredType {}

@@ -1,0 +1,103 @@
+/// One declared key of a page kind: its name, what it holds, whether it is required and what it
+/// means. `Value` is what the model reads back (`filing.values[FilingSchema.owner]`).
+public struct SchemaKey<Value: DeclaredType>: Sendable {
+    public let name: String
+    public let type: FieldType
+    public let required: Bool
+    /// The README's "meaning" for the key, one line.
+    public let summary: String
+    /// The README's "required" column when it says more than yes or no (`with `extended``).
+    public let requirementNote: String?
+
+    init(_ name: String, _ type: FieldType, required: Bool, note: String? = nil, _ summary: String) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.summary = summary
+        self.requirementNote = note
+    }
+
+    /// The same key, with the README's "required" column saying `note` (a key shared by kinds).
+    func noted(_ note: String) -> SchemaKey {
+        SchemaKey(name, type, required: required, note: note, summary)
+    }
+
+    /// The key without its value type, as a declaration lists it.
+    public var erased: AnySchemaKey {
+        AnySchemaKey(name: name, type: type, required: required, summary: summary, requirementNote: requirementNote)
+    }
+}
+
+/// A declared key without its value type.
+public struct AnySchemaKey: Sendable {
+    public let name: String
+    public let type: FieldType
+    public let required: Bool
+    public let summary: String
+    public let requirementNote: String?
+
+    /// The README's "required" column.
+    public var requirementText: String { requirementNote ?? (required ? "yes" : "no") }
+}
+
+extension SchemaKey where Value == String {
+    static func text(_ name: String, required: Bool = false, _ summary: String) -> Self {
+        Self(name, .text, required: required, summary)
+    }
+
+    static func reference(_ name: String, to kind: PageRef.Kind, required: Bool = false, _ summary: String) -> Self {
+        Self(name, .reference(kind), required: required, summary)
+    }
+}
+
+extension SchemaKey where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
+    static func choice(_ name: String, required: Bool = false, _ summary: String) -> Self {
+        Self(name, .choice(Value.allCases.map(\.rawValue)), required: required, summary)
+    }
+}
+
+extension SchemaKey where Value == [String] {
+    static func texts(_ name: String, _ summary: String) -> Self { Self(name, .texts, required: false, summary) }
+}
+
+extension SchemaKey where Value == [Located<String>] {
+    static func references(_ name: String, required: Bool = false, _ summary: String) -> Self {
+        Self(name, .references, required: required, summary)
+    }
+}
+
+extension SchemaKey where Value == [Located<Day>] {
+    static func days(_ name: String, _ summary: String) -> Self { Self(name, .days, required: false, summary) }
+}
+
+extension SchemaKey where Value == Day {
+    static func day(_ name: String, required: Bool = false, _ summary: String) -> Self {
+        Self(name, .day, required: required, summary)
+    }
+}
+
+extension SchemaKey where Value == Bool {
+    static func bool(_ name: String, _ summary: String) -> Self { Self(name, .bool, required: false, summary) }
+}
+
+extension SchemaKey where Value == Int {
+    static func wholeNumber(_ name: String, in range: ClosedRange<Int>, _ summary: String) -> Self {
+        Self(name, .wholeNumber(range), required: false, summary)
+    }
+}
+
+extension SchemaKey where Value == MarkdownDocument {
+    static func markdown(_ name: String, _ summary: String) -> Self { Self(name, .markdown, required: false, summary) }
+}
+
+extension SchemaKey where Value == DeclaredValues {
+    static func mapping(_ name: String, _ declaration: SchemaDeclaration, _ summary: String) -> Self {
+        Self(name, .mapping(declaration), required: false, summary)
+    }
+}
+
+extension SchemaKey where Value == [DeclaredValues] {
+    static func mappings(_ name: String, _ declaration: SchemaDeclaration, _ summary: String) -> Self {
+        Self(name, .mappings(declaration), required: false, summary)
+    }
+}
