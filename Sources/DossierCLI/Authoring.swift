@@ -24,7 +24,7 @@ struct New: ParsableCommand {
     var content: String = "Content"
 
     func run() throws {
-        guard let which = Scaffold.Kind(rawValue: kind) else {
+        guard let which = Scaffold.Kind.allCases.first(where: { $0.scaffoldName == kind }) else {
             throw UsageError("'\(kind)' is not something dossier new makes: use kb, filing, permit or client")
         }
         let today = try Today.resolve(argument: nil, environment: ProcessInfo.processInfo.environment, now: Date())
@@ -32,7 +32,7 @@ struct New: ParsableCommand {
         if title == nil && which == .kb {
             print("Created \(path) (a draft: write its title, summary and answers, then delete draft: true)")
         } else if title == nil {
-            print("Created \(path) (its \(which == .filing ? "title" : "name") is a placeholder until you write it; dossier check reminds you)")
+            print("Created \(path) (its \(which == .filings ? "title" : "name") is a placeholder until you write it; dossier check reminds you)")
         } else {
             print("Created \(path)")
         }

@@ -11,11 +11,11 @@ import Yams
 struct PageFaceTests {
     /// A sample page of each kind from the sample site, with the role the loader gives it.
     static let samples: [(path: String, role: ContentRole)] = [
-        ("permits/algorithm-filing.md", .permit(id: "algorithm-filing")),
-        ("clients/xingyun-tech.md", .client(id: "xingyun-tech")),
-        ("kb/algorithm-model-info.md", .article(id: "algorithm-model-info")),
-        ("filings/xingyun-genai.md", .filing(id: "xingyun-genai", isFolder: false)),
-        ("filings/xingyun-algorithm/index.md", .filing(id: "xingyun-algorithm", isFolder: true)),
+        ("permits/algorithm-filing.md", .page(.permits, id: "algorithm-filing", isFolder: false)),
+        ("clients/xingyun-tech.md", .page(.clients, id: "xingyun-tech", isFolder: false)),
+        ("kb/algorithm-model-info.md", .page(.kb, id: "algorithm-model-info", isFolder: false)),
+        ("filings/xingyun-genai.md", .page(.filings, id: "xingyun-genai", isFolder: false)),
+        ("filings/xingyun-algorithm/index.md", .page(.filings, id: "xingyun-algorithm", isFolder: true)),
     ]
 
     static let body = """
@@ -138,7 +138,7 @@ struct PageFaceTests {
             }
             return text + "tags: *i\n---\n"
         }
-        let sample = ("kb/bomb.md", ContentRole.article(id: "bomb"))
+        let sample = ("kb/bomb.md", ContentRole.page(.kb, id: "bomb", isFolder: false))
         let start = Date()
         #expect(Self.face(bomb("lol"), sample) != Self.face(bomb("lul"), sample))
         #expect(Date().timeIntervalSince(start) < 5)

@@ -38,10 +38,7 @@ struct PageFace {
     var digest: String {
         var hasher = StableHasher()
         switch role {
-        case .permit(let id): hasher.add("permit"); hasher.add(id)
-        case .client(let id): hasher.add("client"); hasher.add(id)
-        case .article(let id): hasher.add("article"); hasher.add(id)
-        case .filing(let id, let isFolder): hasher.add(isFolder ? "filing folder" : "filing"); hasher.add(id)
+        case .page(let kind, let id, let isFolder): hasher.add(isFolder ? kind.noun + " folder" : kind.noun); hasher.add(id)
         default: hasher.add(String(describing: role))
         }
         if let frontMatter {

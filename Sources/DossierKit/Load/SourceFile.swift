@@ -15,11 +15,9 @@ public struct SourceFile: Sendable {
 /// What a file in `Content/` is, decided by where it sits.
 public enum ContentRole: Sendable, Equatable {
     case settings
-    case permit(id: String)
-    case client(id: String)
-    case article(id: String)
-    /// `filings/<id>.md` or `filings/<id>/index.md`.
-    case filing(id: String, isFolder: Bool)
+    /// A page of one kind (see `PageKind` for where each kind's files sit); `isFolder` for a
+    /// folder dossier's `index.md`.
+    case page(PageKind, id: String, isFolder: Bool)
     /// Any other file inside a folder dossier.
     case attachment(filingID: String)
     case calendar(year: String)
@@ -33,20 +31,14 @@ public enum ContentRole: Sendable, Equatable {
         func stem(_ name: String, _ ext: String) -> String? {
             name.hasSuffix(ext) && name.count > ext.count ? String(name.dropLast(ext.count)) : nil
         }
+        if let page = PageKind.page(at: parts) { return .page(page.kind, id: page.id, isFolder: page.isFolder) }
+        // Any other file in a folder dossier's folder is one of its attachments.
+        if let kind = PageKind(rawValue: first), kind.fileLayout == .folderDossier, parts.count >= 3 {
+            return .attachment(filingID: parts[1])
+        }
         switch (first, parts.count) {
         case ("site.yml", 1), ("site.yaml", 1):
             return .settings
-        case ("permits", 2):
-            return stem(parts[1], ".md").map { .permit(id: $0) } ?? .unknown
-        case ("clients", 2):
-            return stem(parts[1], ".md").map { .client(id: $0) } ?? .unknown
-        case ("kb", 2...):
-            return stem(parts[parts.count - 1], ".md").map { .article(id: $0) } ?? .unknown
-        case ("filings", 2):
-            return stem(parts[1], ".md").map { .filing(id: $0, isFolder: false) } ?? .unknown
-        case ("filings", 3...):
-            if parts.count == 3 && parts[2] == "index.md" { return .filing(id: parts[1], isFolder: true) }
-            return .attachment(filingID: parts[1])
         case ("calendar", 2):
             return (stem(parts[1], ".yml") ?? stem(parts[1], ".yaml")).map { .calendar(year: $0) } ?? .unknown
         case ("assets", 2...):

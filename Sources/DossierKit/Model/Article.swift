@@ -53,3 +53,8 @@ public struct Located<Value: Sendable>: Sendable {
         self.position = position
     }
 }
+
+extension Article: ContentPage {
+    public static let kind = PageKind.kb
+    public var linkTitle: String { title }
+}

@@ -16,3 +16,8 @@ extension Client {
                   contact: values[ClientSchema.contact], page: page, values: values)
     }
 }
+
+extension Client: ContentPage {
+    public static let kind = PageKind.clients
+    public var linkTitle: String { name }
+}

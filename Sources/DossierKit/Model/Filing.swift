@@ -77,3 +77,8 @@ extension Memo {
         self.init(purpose: values[MemoSchema.purpose], logic: values[MemoSchema.logic], risk: values[MemoSchema.risk])
     }
 }
+
+extension Filing: ContentPage {
+    public static let kind = PageKind.filings
+    public var linkTitle: String { title }
+}

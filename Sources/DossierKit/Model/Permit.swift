@@ -45,3 +45,8 @@ extension Permit {
             values: values)
     }
 }
+
+extension Permit: ContentPage {
+    public static let kind = PageKind.permits
+    public var linkTitle: String { name }
+}

@@ -15,14 +15,14 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         guard let settings = content.settings else { return (nil, diagnostics) }
 
-        var permits = unique(content.permits, kind: "permit", id: \.id, path: \.page, diagnostics: &diagnostics)
+        var permits = unique(content.permits, diagnostics: &diagnostics)
             .sorted { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
-        let clients = unique(content.clients, kind: "client", id: \.id, path: \.page, diagnostics: &diagnostics)
+        let clients = unique(content.clients, diagnostics: &diagnostics)
             .sorted { $0.id < $1.id }
         // Newest change first (updated, else published), then by id.
-        let allArticles = unique(content.articles, kind: "article", id: \.id, path: \.page, diagnostics: &diagnostics)
+        let allArticles = unique(content.articles, diagnostics: &diagnostics)
             .sorted { ($0.updated ?? $0.date, $1.id) > ($1.updated ?? $1.date, $0.id) }
-        let allFilings = unique(content.filings, kind: "filing", id: \.id, path: \.page, diagnostics: &diagnostics)
+        let allFilings = unique(content.filings, diagnostics: &diagnostics)
             .sorted { $0.id < $1.id }
 
         // References between pages.
@@ -54,13 +54,21 @@ public struct SiteBuilder: Sendable {
         var articles = allArticles.filter(includes)
         var filings = allFilings.filter(includes)
         if !audience.includesInternal {
+            // Keys declared internal (`owner`, `verified`, `unverified`) are notes for the team: not
+            // in a brief or on the public site, neither as a property nor among the declared values.
             for index in filings.indices {
                 filings[index].timeline.removeAll { $0.isInternal }
                 filings[index].owner = nil
+                filings[index].values = filings[index].values.removing(FilingSchema.declaration.internalKeys)
             }
-            // `verified` and `unverified` are notes for the team: not in a brief or on the public site.
-            for index in articles.indices { articles[index].verification = Verification() }
-            for index in permits.indices { permits[index].verification = Verification() }
+            for index in articles.indices {
+                articles[index].verification = Verification()
+                articles[index].values = articles[index].values.removing(ArticleSchema.declaration.internalKeys)
+            }
+            for index in permits.indices {
+                permits[index].verification = Verification()
+                permits[index].values = permits[index].values.removing(PermitSchema.declaration.internalKeys)
+            }
         }
         let visibleClients = clients.filter { client in
             switch audience {
@@ -83,26 +91,10 @@ public struct SiteBuilder: Sendable {
         let includedFilings = Set(filings.map(\.id))
         let includedPermits = Set(visiblePermits.map(\.id))
         let includedClients = Set(visibleClients.map(\.id)).subtracting(audience == .internal ? [] : Set(clients.map(\.id)))
-        for permit in permits {
-            resolver.add(PageRef(.permits, permit.id), source: permit.page.relativePath, title: permit.name,
-                         headings: permit.page.document.headings,
-                         hidden: permit.page.document.hiddenHeadingIDs, included: includedPermits.contains(permit.id))
-        }
-        for client in clients {
-            resolver.add(PageRef(.clients, client.id), source: client.page.relativePath, title: client.name,
-                         headings: client.page.document.headings,
-                         hidden: client.page.document.hiddenHeadingIDs, included: includedClients.contains(client.id))
-        }
-        for article in allArticles {
-            resolver.add(PageRef(.kb, article.id), source: article.page.relativePath, title: article.title,
-                         headings: article.page.document.headings,
-                         hidden: article.page.document.hiddenHeadingIDs, included: includedArticles.contains(article.id))
-        }
-        for filing in allFilings {
-            resolver.add(PageRef(.filings, filing.id), source: filing.page.relativePath, title: filing.title,
-                         headings: filing.page.document.headings,
-                         hidden: filing.page.document.hiddenHeadingIDs, included: includedFilings.contains(filing.id))
-        }
+        register(permits, included: includedPermits, in: &resolver)
+        register(clients, included: includedClients, in: &resolver)
+        register(allArticles, included: includedArticles, in: &resolver)
+        register(allFilings, included: includedFilings, in: &resolver)
         var copies: [Site.FileCopy] = []
         for asset in content.assets {
             resolver.addFile(source: asset.relativePath, output: asset.relativePath)
@@ -117,10 +109,10 @@ public struct SiteBuilder: Sendable {
         // Links: each page's on its own, on every core (the resolver is only read).
         var bodyLinks: [PageRef: [ResolvedLink]] = [:]
         var graphLinks: [PageRef: [ResolvedLink]] = [:]
-        var bodies: [(ref: PageRef, page: PageSource)] = visiblePermits.map { (PageRef(.permits, $0.id), $0.page) }
-        bodies += visibleClients.filter { includedClients.contains($0.id) }.map { (PageRef(.clients, $0.id), $0.page) }
-        bodies += articles.map { (PageRef(.kb, $0.id), $0.page) }
-        bodies += filings.map { (PageRef(.filings, $0.id), $0.page) }
+        var bodies: [(ref: PageRef, page: PageSource)] = visiblePermits.map { ($0.ref, $0.page) }
+        bodies += visibleClients.filter { includedClients.contains($0.id) }.map { ($0.ref, $0.page) }
+        bodies += articles.map { ($0.ref, $0.page) }
+        bodies += filings.map { ($0.ref, $0.page) }
         let links = resolver
         let resolvedBodies = Parallel.map(bodies) { ref, page -> ([ResolvedLink], [Diagnostic]) in
             var problems: [Diagnostic] = []
@@ -236,20 +228,27 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Keeps the first page of each id (in path order) and reports the others.
-    func unique<T>(_ items: [T], kind: String, id: KeyPath<T, String>, path: KeyPath<T, PageSource>,
-                   diagnostics: inout [Diagnostic]) -> [T] {
+    /// Makes every page of a kind known to the resolver; only `included` ones can be linked to.
+    func register<Page: ContentPage>(_ pages: [Page], included: Set<String>, in resolver: inout LinkResolver) {
+        for page in pages {
+            resolver.add(page.ref, source: page.page.relativePath, title: page.linkTitle, headings: page.page.document.headings,
+                         hidden: page.page.document.hiddenHeadingIDs, included: included.contains(page.id))
+        }
+    }
+
+    /// Pages of one kind, each id once: a second page with an id already seen is an error.
+    func unique<Page: ContentPage>(_ items: [Page], diagnostics: inout [Diagnostic]) -> [Page] {
         var seen: [String: String] = [:]
-        var result: [T] = []
+        var result: [Page] = []
         // The parse gives pages in path order already; sorting copies every page, so check first.
-        let inOrder = zip(items, items.dropFirst()).allSatisfy { $0[keyPath: path].relativePath <= $1[keyPath: path].relativePath }
-        for item in inOrder ? items : items.sorted(by: { $0[keyPath: path].relativePath < $1[keyPath: path].relativePath }) {
-            let key = item[keyPath: id]
-            if let first = seen[key] {
-                diagnostics.append(.error(item[keyPath: path].displayPath, .start,
-                    "duplicate \(kind) id '\(key)': \(first) has the same id"))
+        let inOrder = zip(items, items.dropFirst()).allSatisfy { $0.page.relativePath <= $1.page.relativePath }
+        for item in inOrder ? items : items.sorted(by: { $0.page.relativePath < $1.page.relativePath }) {
+            if let first = seen[item.id] {
+                diagnostics.append(.error(item.page.displayPath, .start,
+                    "duplicate \(Page.kind.noun) id '\(item.id)': \(first) has the same id"))
                 continue
             }
-            seen[key] = item[keyPath: path].displayPath
+            seen[item.id] = item.page.displayPath
             result.append(item)
         }
         return result

@@ -45,27 +45,12 @@ public struct ContentParser: Sendable {
     /// A page file parsed, its diagnostics, and the digest of its face (see `PageFace`).
     func parsePage(_ file: SourceFile) -> (ParsedPage, [Diagnostic], face: String) {
         var diagnostics: [Diagnostic] = []
-        let id: String
-        switch file.role {
-        case .permit(let named), .client(let named), .article(let named), .filing(let named, _): id = named
-        default: return (.other, [], PageFace(role: file.role).digest)
-        }
+        guard case .page(let kind, let id, _) = file.role else { return (.other, [], PageFace(role: file.role).digest) }
         let raw = page(file, id: id, diagnostics: &diagnostics)
-        let result: ParsedPage
-        switch file.role {
         // A page is kept when a required value is wrong or missing (already an error), so that its
         // body, timeline and references are checked in the same run.
-        case .permit:
-            result = .permit(raw.map { Permit(id: id, values: declared(PermitSchema.declaration, $0, diagnostics: &diagnostics), page: $0.source) })
-        case .client:
-            result = .client(raw.map { Client(id: id, values: declared(ClientSchema.declaration, $0, diagnostics: &diagnostics), page: $0.source) })
-        case .article:
-            result = .article(raw.map { Article(id: id, values: declared(ArticleSchema.declaration, $0, diagnostics: &diagnostics), page: $0.source) })
-        case .filing:
-            result = .filing(raw.map { Filing(id: id, values: declared(FilingSchema.declaration, $0, diagnostics: &diagnostics), page: $0.source) })
-        default:
-            result = .other
-        }
+        let result = raw.map { kind.parsedPage(id: id, values: declared(kind.schema, $0, diagnostics: &diagnostics), page: $0.source) }
+            ?? kind.unreadablePage
         return (result, diagnostics, (raw?.face ?? PageFace(role: file.role)).digest)
     }
 
@@ -82,7 +67,7 @@ public struct ContentParser: Sendable {
                                                    record: ParseCache.Record?) in
             defer { counter.step() }
             switch file.role {
-            case .permit, .client, .article, .filing:
+            case .page:
                 // The memo of a running server first: it is already in memory.
                 if let entry = memo?.lookup(file, includeInternal: includeInternal) {
                     var record: ParseCache.Record?
@@ -111,7 +96,7 @@ public struct ContentParser: Sendable {
             var entries: [String: ParseMemo.Entry] = [:]
             for (file, (page, diagnostics, face, _, _, _)) in zip(files, pages) {
                 switch file.role {
-                case .permit, .client, .article, .filing:
+                case .page:
                     entries[file.relativePath] = ParseMemo.Entry(hash: file.hash, displayPath: file.displayPath,
                                                                  includeInternal: includeInternal, page: page,
                                                                  diagnostics: diagnostics, face: face)
@@ -146,7 +131,7 @@ public struct ContentParser: Sendable {
             case .unknown:
                 content.diagnostics.append(.warning(file.displayPath, .start,
                     "file is not part of the content format (see README, 'Content format'); ignored"))
-            case .permit, .client, .article, .filing:
+            case .page:
                 break
             }
         }

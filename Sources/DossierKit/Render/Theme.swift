@@ -15,10 +15,9 @@ public struct Theme: Sendable {
     public var fingerprint = ""
 
     /// Every template a theme is rendered with.
-    public static let templateNames = [
-        "layout", "home", "article", "filing", "permit", "permits", "client", "clients", "kb", "filings",
-        "tag", "tags", "region", "regions", "404", "search", "article-list", "filing-list", "backlinks",
-    ]
+    public static let templateNames = ["layout", "home"]
+        + PageKind.allCases.flatMap { [$0.pageTemplate, $0.listTemplate] }
+        + ["tag", "tags", "region", "regions", "404", "search", "article-list", "filing-list", "backlinks"]
 
     /// Loads `themesDirectory/<name>`, falling back to `themesDirectory/default` file by file.
     public static func load(name: String, themesDirectory: String, fileSystem: FileSystem) -> (theme: Theme?, diagnostics: [Diagnostic]) {

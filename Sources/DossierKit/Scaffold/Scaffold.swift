@@ -3,18 +3,8 @@ import Foundation
 /// `dossier new` and `dossier init`: files with the right front matter, ready to build, and nothing
 /// that can be published unnoticed (see `Placeholders`).
 public enum Scaffold {
-    public enum Kind: String, CaseIterable, Sendable {
-        case kb, filing, permit, client
-
-        var folder: String {
-            switch self {
-            case .kb: return "kb"
-            case .filing: return "filings"
-            case .permit: return "permits"
-            case .client: return "clients"
-            }
-        }
-    }
+    /// What `dossier new` makes: a page of one kind (see `PageKind.scaffoldName`).
+    public typealias Kind = PageKind
 
     /// Writes a new page and returns its path. Refuses bad ids, unknown permits and clients, a title
     /// that is not one line, and existing files; writes nothing when it refuses.
@@ -28,10 +18,10 @@ public enum Scaffold {
             throw UsageError("'\(id)' is not a valid id: use only lower-case a-z, 0-9 and '-'")
         }
         let title = try title.map(checkedTitle)
-        if client != nil && kind != .filing {
+        if client != nil && kind != .filings {
             throw UsageError("--client is only for dossier new filing")
         }
-        if permit != nil && (kind == .permit || kind == .client) {
+        if permit != nil && (kind == .permits || kind == .clients) {
             throw UsageError("--permit is only for dossier new kb and dossier new filing")
         }
         guard fileSystem.kind(content) == .directory else {
@@ -54,7 +44,7 @@ public enum Scaffold {
             guard known.contains(given) else {
                 let folder = joinPath(content, kind.folder) + "/"
                 if known.isEmpty {
-                    throw UsageError("unknown \(name) '\(given)': \(folder) has none yet (dossier new \(kind.rawValue) \(given) makes one)")
+                    throw UsageError("unknown \(name) '\(given)': \(folder) has none yet (dossier new \(kind.scaffoldName) \(given) makes one)")
                 }
                 throw UsageError("unknown \(name) '\(given)'\(didYouMean(given, in: known)): there is no \(folder)\(given).md")
             }
@@ -63,17 +53,17 @@ public enum Scaffold {
         let text: String
         switch kind {
         case .kb:
-            guard let permitID = try pick(permit, kind: .permit, name: "permit") else {
+            guard let permitID = try pick(permit, kind: .permits, name: "permit") else {
                 throw UsageError("an article needs a permit: pass --permit ID (there are no permits yet)")
             }
             text = article(id: id, title: title, permit: permitID, today: today)
-        case .filing:
-            guard let permitID = try pick(permit, kind: .permit, name: "permit") else { throw UsageError("a filing needs --permit ID") }
-            guard let clientID = try pick(client, kind: .client, name: "client") else { throw UsageError("a filing needs --client ID") }
+        case .filings:
+            guard let permitID = try pick(permit, kind: .permits, name: "permit") else { throw UsageError("a filing needs --permit ID") }
+            guard let clientID = try pick(client, kind: .clients, name: "client") else { throw UsageError("a filing needs --client ID") }
             text = filing(title: title ?? Placeholders.filingTitle.text(for: id), permit: permitID, client: clientID, today: today)
-        case .permit:
+        case .permits:
             text = "---\nname: \(yamlScalar(title ?? Placeholders.permitName.text(for: id)))\n# name_en: English name\n# kind: license        # license, filing or certificate\n# authority: 审核机关\n# basis: 《法律依据》\nreview_days: 20\nreview_unit: working    # working or calendar\non_supplement: pause    # pause or restart\n---\n\n在这里介绍该许可：适用对象、申请条件、材料要点。\n"
-        case .client:
+        case .clients:
             text = "---\nname: \(yamlScalar(title ?? Placeholders.clientName.text(for: id)))\n# industry: 行业\n# contact: 联系人\n---\n\n内部备注：沟通偏好、付款节点等（只出现在内部知识库）。\n"
         }
         try fileSystem.createDirectory(joinPath(content, kind.folder))

@@ -11,6 +11,8 @@ public struct SchemaDeclaration: Sendable {
     /// How "must be a mapping of keys to values" names a nested mapping (`a timeline entry`).
     let mappingWhat: String
     let check: Check?
+    /// The keys only the internal wiki may show (see `AnySchemaKey.isInternal`).
+    public let internalKeys: [String]
 
     init(_ keys: [AnySchemaKey], missingWhat: String = "front matter", mappingWhat: String = "front matter",
          check: Check? = nil) {
@@ -18,5 +20,6 @@ public struct SchemaDeclaration: Sendable {
         self.missingWhat = missingWhat
         self.mappingWhat = mappingWhat
         self.check = check
+        self.internalKeys = keys.filter(\.isInternal).map(\.name)
     }
 }

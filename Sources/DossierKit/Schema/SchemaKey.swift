@@ -8,23 +8,33 @@ public struct SchemaKey<Value: DeclaredType>: Sendable {
     public let summary: String
     /// The README's "required" column when it says more than yes or no (`with `extended``).
     public let requirementNote: String?
+    /// A note for the team: its value is dropped from the model of a client brief or the public
+    /// site before any view can read it (see `SiteBuilder`).
+    public let isInternal: Bool
 
-    init(_ name: String, _ type: FieldType, required: Bool, note: String? = nil, _ summary: String) {
+    init(_ name: String, _ type: FieldType, required: Bool, note: String? = nil, internal: Bool = false, _ summary: String) {
         self.name = name
         self.type = type
         self.required = required
         self.summary = summary
         self.requirementNote = note
+        self.isInternal = `internal`
     }
 
     /// The same key, with the README's "required" column saying `note` (a key shared by kinds).
     func noted(_ note: String) -> SchemaKey {
-        SchemaKey(name, type, required: required, note: note, summary)
+        SchemaKey(name, type, required: required, note: note, internal: isInternal, summary)
+    }
+
+    /// The same key, shown only in the internal wiki.
+    func internalOnly() -> SchemaKey {
+        SchemaKey(name, type, required: required, note: requirementNote, internal: true, summary)
     }
 
     /// The key without its value type, as a declaration lists it.
     public var erased: AnySchemaKey {
-        AnySchemaKey(name: name, type: type, required: required, summary: summary, requirementNote: requirementNote)
+        AnySchemaKey(name: name, type: type, required: required, summary: summary, requirementNote: requirementNote,
+                     isInternal: isInternal)
     }
 }
 
@@ -35,6 +45,7 @@ public struct AnySchemaKey: Sendable {
     public let required: Bool
     public let summary: String
     public let requirementNote: String?
+    public let isInternal: Bool
 
     /// The README's "required" column.
     public var requirementText: String { requirementNote ?? (required ? "yes" : "no") }

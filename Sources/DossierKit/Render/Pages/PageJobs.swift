@@ -11,62 +11,48 @@ extension SiteRenderer {
 
         page("index.html", template: "home", title: nil, description: site.settings.organization) { path in homePage(path) }
 
-        // Permits
-        page("permits/index.html", template: "permits", title: ui["permits"], breadcrumbs: [], section: "permits") { path in permitsPage(path) }
-        for permit in site.permits {
-            let path = PageRef(.permits, permit.id).outputPath
-            page(path, template: "permit", title: permit.name, description: permit.basis,
-                 breadcrumbs: [(ui["permits"] ?? "", "permits/index.html")], section: "permits",
-                 search: SearchInfo(kind: ui["permit"] ?? "", permit: permit.name,
-                                    keywords: [permit.nameEn, permit.authority, permit.basis].compactMap { $0 })) { path in
-                permitPage(permit, path)
-            }
-            jobs[jobs.count - 1].source = permit.page.relativePath
-        }
-
-        // Knowledge base
-        page("kb/index.html", template: "kb", title: ui["kb"], section: "kb") { path in articlesPage(path) }
-        for article in site.articles {
-            let path = PageRef(.kb, article.id).outputPath
-            let permitNames = article.permits.compactMap { site.permit($0.value)?.name }
-            page(path, template: "article", title: article.title, description: article.summary,
-                 breadcrumbs: [(ui["kb"] ?? "", "kb/index.html")], section: "kb",
-                 search: SearchInfo(kind: ui["kb"] ?? "", permit: permitNames.joined(separator: " · "),
-                                    keywords: article.tags + permitNames + [article.summary].compactMap { $0 })) { path in
-                articlePage(article, path)
-            }
-            jobs[jobs.count - 1].isArticle = true
-            jobs[jobs.count - 1].source = article.page.relativePath
-        }
-
-        // Filings and clients (only when the audience gets them)
-        if site.audience.showsFilings {
-            page("filings/index.html", template: "filings", title: ui["filings"], section: "filings") { path in filingsPage(path) }
-        }
-        for filing in site.filings {
-            let path = PageRef(.filings, filing.id).outputPath
-            let permitName = site.permit(filing.permit.value)?.name ?? ""
-            page(path, template: "filing", title: filing.title, breadcrumbs: [(ui["filings"] ?? "", "filings/index.html")],
-                 section: "filings",
-                 search: SearchInfo(kind: ui["filing"] ?? "", permit: permitName,
-                                    keywords: [permitName, filing.reference, site.client(filing.client.value)?.name].compactMap { $0 },
-                                    extraSections: { filingSearchSections(filing) })) { path in
-                filingPage(filing, path)
-            }
-            jobs[jobs.count - 1].source = filing.page.relativePath
-        }
-        if site.audience.showsClients {
-            page("clients/index.html", template: "clients", title: ui["clients"], section: "clients") { path in clientsPage(path) }
-            for client in site.clients {
-                let path = PageRef(.clients, client.id).outputPath
-                page(path, template: "client", title: client.name, breadcrumbs: [(ui["clients"] ?? "", "clients/index.html")],
-                     section: "clients", search: SearchInfo(kind: ui["client"] ?? "", permit: "",
-                                                            keywords: [client.industry].compactMap { $0 })) { path in
-                    clientPage(client, path)
+        // A list page and a page each for every kind of content page the audience gets.
+        func kindPages<Page: ContentPage>(_ pages: [Page], list: @escaping @Sendable (String) -> PageContent,
+                                          description: (Page) -> String? = { _ in nil }, search: (Page) -> SearchInfo,
+                                          build: @escaping @Sendable (Page, String) -> PageContent) {
+            let kind = Page.kind
+            guard kind.isShown(to: site.audience) else { return }
+            let index = "\(kind.folder)/index.html"
+            page(index, template: kind.listTemplate, title: ui[kind.folder], section: kind.folder, list)
+            for item in pages {
+                page(item.ref.outputPath, template: kind.pageTemplate, title: item.linkTitle, description: description(item),
+                     breadcrumbs: [(ui[kind.folder] ?? "", index)], section: kind.folder, search: search(item)) { path in
+                    build(item, path)
                 }
-                jobs[jobs.count - 1].source = client.page.relativePath
+                jobs[jobs.count - 1].source = item.page.relativePath
+                // Open Graph calls a knowledge-base article an article, every other page a website.
+                jobs[jobs.count - 1].isArticle = kind == .kb
             }
         }
+
+        kindPages(site.permits, list: { path in permitsPage(path) }, description: \.basis,
+                  search: { permit in SearchInfo(kind: ui[PageKind.permits.singularKey] ?? "", permit: permit.name,
+                                                 keywords: [permit.nameEn, permit.authority, permit.basis].compactMap { $0 }) },
+                  build: { permit, path in permitPage(permit, path) })
+        kindPages(site.articles, list: { path in articlesPage(path) }, description: \.summary,
+                  search: { article in
+                      let permitNames = article.permits.compactMap { site.permit($0.value)?.name }
+                      return SearchInfo(kind: ui[PageKind.kb.singularKey] ?? "", permit: permitNames.joined(separator: " · "),
+                                        keywords: article.tags + permitNames + [article.summary].compactMap { $0 })
+                  },
+                  build: { article, path in articlePage(article, path) })
+        kindPages(site.filings, list: { path in filingsPage(path) },
+                  search: { filing in
+                      let permitName = site.permit(filing.permit.value)?.name ?? ""
+                      return SearchInfo(kind: ui[PageKind.filings.singularKey] ?? "", permit: permitName,
+                                        keywords: [permitName, filing.reference, site.client(filing.client.value)?.name].compactMap { $0 },
+                                        extraSections: { filingSearchSections(filing) })
+                  },
+                  build: { filing, path in filingPage(filing, path) })
+        kindPages(site.clients, list: { path in clientsPage(path) },
+                  search: { client in SearchInfo(kind: ui[PageKind.clients.singularKey] ?? "", permit: "",
+                                                 keywords: [client.industry].compactMap { $0 }) },
+                  build: { client, path in clientPage(client, path) })
 
         // Tags and regions
         page("tags/index.html", template: "tags", title: ui["tags"], section: "kb") { path in

@@ -10,7 +10,7 @@ public enum FilingSchema {
     public static let timeline = SchemaKey<[DeclaredValues]>.mappings("timeline", TimelineEntrySchema.declaration, "list of communication entries (below)")
     public static let opened = SchemaKey<Day>.day("opened", "day the engagement began")
     public static let region = SchemaKey<String>.text("region", "as for articles")
-    public static let owner = SchemaKey<String>.text("owner", "consultant in charge (internal)")
+    public static let owner = SchemaKey<String>.text("owner", "consultant in charge (internal)").internalOnly()
     public static let reference = SchemaKey<String>.text("reference", "filing or permit number once granted")
 
     public static let declaration = SchemaDeclaration([

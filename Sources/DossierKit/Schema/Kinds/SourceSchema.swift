@@ -11,6 +11,6 @@ public enum SourceSchema {
         mappingWhat: "each item of 'sources' (title, article, url)", check: ContentParser.checkSource)
 
     public static let sources = SchemaKey<[DeclaredValues]>.mappings("sources", item, "the statutes and rules the page rests on: a list of mappings, each a *sources item* (under kb/&lt;id&gt;.md, below)")
-    public static let verified = SchemaKey<Day>.day("verified", "the day the page was last checked against its sources")
-    public static let unverified = SchemaKey<[String]>.texts("unverified", "list: what could not be checked")
+    public static let verified = SchemaKey<Day>.day("verified", "the day the page was last checked against its sources").internalOnly()
+    public static let unverified = SchemaKey<[String]>.texts("unverified", "list: what could not be checked").internalOnly()
 }
