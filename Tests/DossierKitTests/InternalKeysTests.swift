@@ -1,5 +1,6 @@
 @testable import DossierKit
 import Testing
+import Yams
 
 /// Keys declared internal (`owner`, `verified`, `unverified`) leave the model of a client brief
 /// and of the public site entirely: not only the properties the default views show, but the
@@ -41,5 +42,37 @@ struct InternalKeysTests {
         }
         // The brief still has its filing, so the test looked at one.
         #expect(try !Self.site(.client("aurora")).filings.isEmpty)
+    }
+
+    /// A made-up kind with internal keys at the top, in a mapping and in a list of mappings.
+    static let inner = SchemaDeclaration([
+        SchemaKey<String>.text("note", "for the team").internalOnly().erased,
+        SchemaKey<String>.text("shown", "for everyone").erased,
+    ], missingWhat: "'one'", mappingWhat: "'one'")
+    static let outer = SchemaDeclaration([
+        SchemaKey<String>.text("secret", "for the team").internalOnly().erased,
+        SchemaKey<String>.text("title", "for everyone").erased,
+        SchemaKey<DeclaredValues>.mapping("one", inner, "a mapping").erased,
+        SchemaKey<[DeclaredValues]>.mappings("many", inner, "a list of mappings").erased,
+    ])
+
+    @Test("a key declared internal is dropped at any depth: a new key needs no code of its own to stay in the wiki")
+    func nestedInternalKeys() throws {
+        let yaml = "secret: S1\ntitle: T\none: {note: S2, shown: A}\nmany:\n  - {note: S3, shown: B}\n"
+        let node = try #require(try Yams.compose(yaml: yaml, .basic))
+        var diagnostics: [Diagnostic] = []
+        var fields = try #require(YAMLFields(node: node, path: "x.md", lineOffset: 1, fallback: .start, what: "front matter",
+                                             diagnostics: &diagnostics))
+        let values = SchemaReader(includeInternal: true).read(Self.outer, from: &fields, diagnostics: &diagnostics)
+        let note = SchemaKey<String>.text("note", ""), shown = SchemaKey<String>.text("shown", "")
+        let one = SchemaKey<DeclaredValues>.mapping("one", Self.inner, ""), many = SchemaKey<[DeclaredValues]>.mappings("many", Self.inner, "")
+        // As read, everything is there (so the test can fail).
+        #expect(values[SchemaKey<String>.text("secret", "")] == "S1" && values[one]?[note] == "S2" && values[many]?.first?[note] == "S3")
+
+        let shared = values.withoutInternal(Self.outer)
+        #expect(!shared.has(SchemaKey<String>.text("secret", "")))
+        #expect(shared[SchemaKey<String>.text("title", "")] == "T")
+        #expect(shared[one].map { !$0.has(note) && $0[shown] == "A" } == true)
+        #expect(shared[many]?.count == 1 && shared[many]?.first.map { !$0.has(note) && $0[shown] == "B" } == true)
     }
 }

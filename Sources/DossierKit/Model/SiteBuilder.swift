@@ -17,7 +17,7 @@ public struct SiteBuilder: Sendable {
 
         var permits = unique(content.permits, diagnostics: &diagnostics)
             .sorted { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
-        let clients = unique(content.clients, diagnostics: &diagnostics)
+        var clients = unique(content.clients, diagnostics: &diagnostics)
             .sorted { $0.id < $1.id }
         // Newest change first (updated, else published), then by id.
         let allArticles = unique(content.articles, diagnostics: &diagnostics)
@@ -55,19 +55,28 @@ public struct SiteBuilder: Sendable {
         var filings = allFilings.filter(includes)
         if !audience.includesInternal {
             // Keys declared internal (`owner`, `verified`, `unverified`) are notes for the team: not
-            // in a brief or on the public site, neither as a property nor among the declared values.
+            // in a brief or on the public site, neither as a property nor among the declared values
+            // at any depth (a new internal key is dropped here without new code; a property filled
+            // from one must be cleared here too).
             for index in filings.indices {
                 filings[index].timeline.removeAll { $0.isInternal }
                 filings[index].owner = nil
-                filings[index].values = filings[index].values.removing(FilingSchema.declaration.internalKeys)
+                filings[index].values = filings[index].values.withoutInternal(FilingSchema.declaration)
+                for entry in filings[index].timeline.indices {
+                    filings[index].timeline[entry].values = filings[index].timeline[entry].values
+                        .withoutInternal(TimelineEntrySchema.declaration)
+                }
             }
             for index in articles.indices {
                 articles[index].verification = Verification()
-                articles[index].values = articles[index].values.removing(ArticleSchema.declaration.internalKeys)
+                articles[index].values = articles[index].values.withoutInternal(ArticleSchema.declaration)
             }
             for index in permits.indices {
                 permits[index].verification = Verification()
-                permits[index].values = permits[index].values.removing(PermitSchema.declaration.internalKeys)
+                permits[index].values = permits[index].values.withoutInternal(PermitSchema.declaration)
+            }
+            for index in clients.indices {
+                clients[index].values = clients[index].values.withoutInternal(ClientSchema.declaration)
             }
         }
         let visibleClients = clients.filter { client in
@@ -227,7 +236,6 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Keeps the first page of each id (in path order) and reports the others.
     /// Makes every page of a kind known to the resolver; only `included` ones can be linked to.
     func register<Page: ContentPage>(_ pages: [Page], included: Set<String>, in resolver: inout LinkResolver) {
         for page in pages {
@@ -236,7 +244,8 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Pages of one kind, each id once: a second page with an id already seen is an error.
+    /// Pages of one kind, each id once: keeps the first page of each id (in path order) and reports
+    /// the others.
     func unique<Page: ContentPage>(_ items: [Page], diagnostics: inout [Diagnostic]) -> [Page] {
         var seen: [String: String] = [:]
         var result: [Page] = []

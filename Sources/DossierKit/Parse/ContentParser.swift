@@ -42,8 +42,9 @@ public struct ContentParser: Sendable {
         case other
     }
 
-    /// A page file parsed, its diagnostics, and the digest of its face (see `PageFace`).
-    func parsePage(_ file: SourceFile) -> (ParsedPage, [Diagnostic], face: String) {
+    /// A page file parsed, its diagnostics, and the digest of its face (see `PageFace`), or "" when
+    /// no cache or memo keeps it (`needsFace` false: hashing the front matter would be wasted).
+    func parsePage(_ file: SourceFile, needsFace: Bool = true) -> (ParsedPage, [Diagnostic], face: String) {
         var diagnostics: [Diagnostic] = []
         guard case .page(let kind, let id, _) = file.role else { return (.other, [], PageFace(role: file.role).digest) }
         let raw = page(file, id: id, diagnostics: &diagnostics)
@@ -51,7 +52,7 @@ public struct ContentParser: Sendable {
         // body, timeline and references are checked in the same run.
         let result = raw.map { kind.parsedPage(id: id, values: declared(kind.schema, $0, diagnostics: &diagnostics), page: $0.source) }
             ?? kind.unreadablePage
-        return (result, diagnostics, (raw?.face ?? PageFace(role: file.role)).digest)
+        return (result, diagnostics, needsFace ? (raw?.face ?? PageFace(role: file.role)).digest : "")
     }
 
     public func parse(_ files: [SourceFile]) -> ParsedContent {
@@ -63,6 +64,8 @@ public struct ContentParser: Sendable {
         let includeInternal = self.includeInternal
         let pageCache = self.pageCache
         let stored = pageCache.stored
+        // Faces are for the page cache and the memo of `dossier serve`; a check keeps neither.
+        let needsFaces = pageCache.makesRecords || memo != nil
         let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], face: String, hit: Bool, stored: Bool,
                                                    record: ParseCache.Record?) in
             defer { counter.step() }
@@ -82,7 +85,7 @@ public struct ContentParser: Sendable {
                     return (page, entry.diagnostics, entry.face, false, true,
                             pageCache.makesRecords ? stored?.record(file.relativePath, entry) : nil)
                 }
-                let (page, diagnostics, face) = parsePage(file)
+                let (page, diagnostics, face) = parsePage(file, needsFace: needsFaces)
                 let record = pageCache.makesRecords
                     ? ParseCache.record(file, page: page, face: face, diagnostics: diagnostics, encodingPage: pageCache.encodesPages)
                     : nil

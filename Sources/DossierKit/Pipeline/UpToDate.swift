@@ -40,16 +40,3 @@ extension Pipeline {
         return report
     }
 }
-
-extension BuildCache {
-    /// Pages of this build whose files are still as it wrote them in `output`, with the digest of
-    /// their inputs then: the renderer need not render them again if the digest is the same.
-    func reusablePages(output: String, fileSystem: FileSystem) -> [String: String] {
-        let candidates = files.filter { $0.value.renderKey != nil }.map { ($0.key, $0.value) }
-        let verified = Parallel.map(candidates) { path, record -> (String, String)? in
-            guard let key = record.renderKey, fileSystem.info(joinPath(output, path)) == record.info else { return nil }
-            return (path, key)
-        }
-        return Dictionary(verified.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
-    }
-}

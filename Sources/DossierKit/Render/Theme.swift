@@ -92,8 +92,11 @@ public struct Theme: Sendable {
         }
         // Names the views do not have, once every template parses and every string is read
         // (otherwise a template that failed to parse would look like a missing partial).
+        // `ui.key` must be in every language a site can be built in; another file under i18n/ (a
+        // glossary, a language Dossier has no interface for) is not asked for it.
         if diagnostics.isEmpty {
-            diagnostics = TemplateCheck(library: library, paths: paths, strings: strings).check(roots: ThemeViews.roots)
+            let interface = strings.filter { InterfaceLanguage(rawValue: $0.key) != nil }
+            diagnostics = TemplateCheck(library: library, paths: paths, strings: interface).check(roots: ThemeViews.roots)
         }
         if !diagnostics.isEmpty { return (nil, diagnostics) }
         var theme = Theme(name: name, library: library,

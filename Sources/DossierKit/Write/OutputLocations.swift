@@ -26,4 +26,23 @@ struct OutputLocations: Sendable {
 
     /// `.Output.old-<pid>`, where a replaced output goes until the new one is in place.
     func old(process: Int32) -> String { joinPath(parent, ".\(name).old-\(process)") }
+
+    /// What a build killed part-way may have left in `parent` under this output's names.
+    enum Leftover: Sendable {
+        /// A build cache being saved (`.Output.dossier-cache.tmp-<pid>`).
+        case cacheBeingSaved
+        case staging
+        case old
+    }
+
+    /// Which leftover `entry` (a name in `parent`) is, if any.
+    func leftover(_ entry: String) -> Leftover? {
+        if entry.hasPrefix(".\(name).dossier-cache.tmp-") { return .cacheBeingSaved }
+        if entry.hasPrefix(".\(name).staging-") { return .staging }
+        if entry.hasPrefix(".\(name).old-") { return .old }
+        return nil
+    }
+
+    /// `.Output.dossier-pages` as a name in `parent`.
+    var pageCachesName: String { ".\(name).dossier-pages" }
 }

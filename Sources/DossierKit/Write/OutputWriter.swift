@@ -86,23 +86,25 @@ public struct OutputWriter: Sendable {
 
     /// Staging and old folders of earlier builds that were killed, recognised by name and marker.
     func removeStale(beside locations: OutputLocations) {
-        let parent = locations.parent, name = locations.name
+        let parent = locations.parent
         guard let entries = try? fileSystem.listDirectory(parent) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).dossier-cache.tmp-") {
+        for entry in entries where locations.leftover(entry) == .cacheBeingSaved {
             // A cache being saved when its build was killed.
             if fileSystem.kind(joinPath(parent, entry)) == .file { try? fileSystem.remove(joinPath(parent, entry)) }
         }
         // Shards of the page caches being saved when their build was killed.
         let pages = locations.pageCaches
-        if entries.contains(".\(name).dossier-pages"), fileSystem.kind(pages) == .directory {
+        if entries.contains(locations.pageCachesName), fileSystem.kind(pages) == .directory {
             for entry in (try? fileSystem.listDirectory(pages)) ?? [] where entry.contains(".tmp-") {
                 try? fileSystem.remove(joinPath(pages, entry))
             }
         }
-        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+        for entry in entries {
+            let kind = locations.leftover(entry)
+            guard kind == .staging || kind == .old else { continue }
             let path = joinPath(parent, entry)
             let inside = (try? fileSystem.listDirectory(path)) ?? []
-            if fileSystem.kind(path) == .directory && (inside.isEmpty || inside.contains(OutputWriter.markerName) || entry.contains(".staging-")) {
+            if fileSystem.kind(path) == .directory && (inside.isEmpty || inside.contains(OutputWriter.markerName) || kind == .staging) {
                 // A staging folder is only ever ours: its name carries our prefix and a process id.
                 try? fileSystem.remove(path)
             }

@@ -1,0 +1,23 @@
+extension DeclaredValues {
+    /// The values without every key `declaration` marks internal (`AnySchemaKey.isInternal`), at
+    /// any depth: inside nested mappings (a filing's `memo`) and lists of mappings (`sources`) too,
+    /// each read by its own declaration. What a client brief or the public site may hold.
+    func withoutInternal(_ declaration: SchemaDeclaration) -> DeclaredValues {
+        var result = self
+        var types: [String: FieldType] = [:]
+        for key in declaration.keys { types[key.name] = key.type }
+        let internalKeys = Set(declaration.internalKeys)
+        result.entries.removeAll { internalKeys.contains($0.name) }
+        for index in result.entries.indices {
+            switch (types[result.entries[index].name], result.entries[index].value) {
+            case (.mapping(let inner)?, .mapping(let values)?):
+                result.entries[index].value = .mapping(values.withoutInternal(inner))
+            case (.mappings(let inner)?, .mappings(let list)?):
+                result.entries[index].value = .mappings(list.map { $0.withoutInternal(inner) })
+            default:
+                continue
+            }
+        }
+        return result
+    }
+}
