@@ -341,25 +341,33 @@ extension TimelineEntry: BinaryCodable {
     }
 }
 
+/// A model a page kind is parsed into and the page cache stores: made from its declared values
+/// and written in the compact form (see `PageKind.storedType`).
+protocol StoredPage: ContentPage, BinaryCodable {
+    init(id: String, values: DeclaredValues, page: PageSource)
+}
+
+extension Permit: StoredPage {}
+extension Client: StoredPage {}
+extension Article: StoredPage {}
+extension Filing: StoredPage {}
+
 extension ContentParser.ParsedPage: BinaryCodable {
+    /// The kind's position in `PageKind.allCases`, then the page; 255 for a file that is no page.
     func write(to writer: inout BinaryWriter) {
         switch self {
-        case .permit(let permit): writer.byte(0); writer.optional(permit) { $0.write($1) }
-        case .client(let client): writer.byte(1); writer.optional(client) { $0.write($1) }
-        case .article(let article): writer.byte(2); writer.optional(article) { $0.write($1) }
-        case .filing(let filing): writer.byte(3); writer.optional(filing) { $0.write($1) }
-        case .other: writer.byte(4)
+        case .page(let kind, let page):
+            writer.byte(UInt8(PageKind.allCases.firstIndex(of: kind) ?? 0))
+            writer.optional(page) { $1.write(to: &$0) }
+        case .other: writer.byte(255)
         }
     }
 
     init(from reader: inout BinaryReader) throws {
-        switch try reader.byte() {
-        case 0: self = .permit(try reader.optional { try $0.read() })
-        case 1: self = .client(try reader.optional { try $0.read() })
-        case 2: self = .article(try reader.optional { try $0.read() })
-        case 3: self = .filing(try reader.optional { try $0.read() })
-        case 4: self = .other
-        default: throw BinaryReader.Malformed()
-        }
+        let tag = Int(try reader.byte())
+        if tag == 255 { self = .other; return }
+        guard PageKind.allCases.indices.contains(tag) else { throw BinaryReader.Malformed() }
+        let kind = PageKind.allCases[tag]
+        self = .page(kind, try reader.optional { try kind.storedType.init(from: &$0) })
     }
 }

@@ -106,21 +106,30 @@ extension PageRef.Kind {
 
     /// A page of the kind made from its declared values (what the parse stage hands on).
     func parsedPage(id: String, values: DeclaredValues, page: PageSource) -> ContentParser.ParsedPage {
-        switch self {
-        case .kb: .article(Article(id: id, values: values, page: page))
-        case .permits: .permit(Permit(id: id, values: values, page: page))
-        case .filings: .filing(Filing(id: id, values: values, page: page))
-        case .clients: .client(Client(id: id, values: values, page: page))
-        }
+        .page(self, storedType.init(id: id, values: values, page: page))
     }
 
     /// The kind's page that could not be read at all (its diagnostics say why).
-    var unreadablePage: ContentParser.ParsedPage {
+    var unreadablePage: ContentParser.ParsedPage { .page(self, nil) }
+
+    /// The model type of the kind's pages.
+    var storedType: any StoredPage.Type {
         switch self {
-        case .kb: .article(nil)
-        case .permits: .permit(nil)
-        case .filings: .filing(nil)
-        case .clients: .client(nil)
+        case .kb: Article.self
+        case .permits: Permit.self
+        case .filings: Filing.self
+        case .clients: Client.self
+        }
+    }
+
+    /// Adds a parsed page of the kind to what the parse stage read.
+    func collect(_ page: any StoredPage, into content: inout ParsedContent) {
+        switch page {
+        case let article as Article: content.articles.append(article)
+        case let permit as Permit: content.permits.append(permit)
+        case let filing as Filing: content.filings.append(filing)
+        case let client as Client: content.clients.append(client)
+        default: break
         }
     }
 

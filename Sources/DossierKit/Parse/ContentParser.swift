@@ -35,10 +35,8 @@ public struct ContentParser: Sendable {
 
     /// One Markdown page, parsed on its own (in parallel with the others).
     enum ParsedPage: Sendable {
-        case permit(Permit?)
-        case client(Client?)
-        case article(Article?)
-        case filing(Filing?)
+        /// A page of one kind (see `PageKind`); nil when its file could not be read at all.
+        case page(PageKind, (any StoredPage)?)
         case other
     }
 
@@ -111,10 +109,7 @@ public struct ContentParser: Sendable {
         for (file, (parsed, diagnostics, _, _, _, _)) in zip(files, pages) {
             content.diagnostics += diagnostics
             switch parsed {
-            case .permit(let permit): if let permit { content.permits.append(permit) }; continue
-            case .client(let client): if let client { content.clients.append(client) }; continue
-            case .article(let article): if let article { content.articles.append(article) }; continue
-            case .filing(let filing): if let filing { content.filings.append(filing) }; continue
+            case .page(let kind, let page): if let page { kind.collect(page, into: &content) }; continue
             case .other: break
             }
             switch file.role {
