@@ -46,9 +46,11 @@ public struct Pipeline: Sendable {
         if case .success(let cache) = stored, let report = upToDateReport(plan, cache: cache, loaded: loaded, timings: clock.timings) {
             return report
         }
-        let parsed = parse(&loaded, plan)
+        var parsed = parse(&loaded, plan)
         clock.lap("parse")
         let model = try self.model(parsed, plan)
+        // The site holds what rendering needs; the parsed pages' own copies go before it starts.
+        parsed.content = ParsedContent()
         clock.lap("model")
         return try renderAndWrite(model, parsed, plan, stored: stored, clock: &clock)
     }
