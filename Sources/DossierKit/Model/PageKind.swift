@@ -94,15 +94,8 @@ extension PageRef.Kind {
         }
     }
 
-    /// What `dossier new <name>` calls the kind.
-    public var scaffoldName: String {
-        switch self {
-        case .kb: "kb"
-        case .permits: "permit"
-        case .filings: "filing"
-        case .clients: "client"
-        }
-    }
+    /// What `dossier new <name>` calls the kind: the same word as its interface string.
+    public var scaffoldName: String { singularKey }
 
     /// A page of the kind made from its declared values (what the parse stage hands on).
     func parsedPage(id: String, values: DeclaredValues, page: PageSource) -> ContentParser.ParsedPage {

@@ -4,8 +4,7 @@ extension DeclaredValues {
     /// each read by its own declaration. What a client brief or the public site may hold.
     func withoutInternal(_ declaration: SchemaDeclaration) -> DeclaredValues {
         var result = self
-        var types: [String: FieldType] = [:]
-        for key in declaration.keys { types[key.name] = key.type }
+        let types = declaration.types
         let internalKeys = Set(declaration.internalKeys)
         result.entries.removeAll { internalKeys.contains($0.name) }
         for index in result.entries.indices {

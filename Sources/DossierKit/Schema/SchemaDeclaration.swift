@@ -13,6 +13,8 @@ public struct SchemaDeclaration: Sendable {
     let check: Check?
     /// The keys only the internal wiki may show (see `AnySchemaKey.isInternal`).
     public let internalKeys: [String]
+    /// Each key's type by name (made once: `DeclaredValues.withoutInternal` runs for every page).
+    let types: [String: FieldType]
 
     init(_ keys: [AnySchemaKey], missingWhat: String = "front matter", mappingWhat: String = "front matter",
          check: Check? = nil) {
@@ -21,5 +23,6 @@ public struct SchemaDeclaration: Sendable {
         self.mappingWhat = mappingWhat
         self.check = check
         self.internalKeys = keys.filter(\.isInternal).map(\.name)
+        self.types = Dictionary(keys.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -1,24 +1,20 @@
 /// One declared key of a page kind: its name, what it holds, whether it is required and what it
 /// means. `Value` is what the model reads back (`filing.values[FilingSchema.owner]`).
 public struct SchemaKey<Value: DeclaredType>: Sendable {
-    public let name: String
-    public let type: FieldType
-    public let required: Bool
-    /// The README's "meaning" for the key, one line.
-    public let summary: String
-    /// The README's "required" column when it says more than yes or no (`with `extended``).
-    public let requirementNote: String?
-    /// A note for the team: its value is dropped from the model of a client brief or the public
-    /// site before any view can read it (see `SiteBuilder`).
-    public let isInternal: Bool
+    /// The key without its value type, as a declaration lists it: name, type, whether it is
+    /// required, its README meaning and whether it is internal.
+    public let erased: AnySchemaKey
+
+    public var name: String { erased.name }
+    public var type: FieldType { erased.type }
+    public var required: Bool { erased.required }
+    public var summary: String { erased.summary }
+    public var requirementNote: String? { erased.requirementNote }
+    public var isInternal: Bool { erased.isInternal }
 
     init(_ name: String, _ type: FieldType, required: Bool, note: String? = nil, internal: Bool = false, _ summary: String) {
-        self.name = name
-        self.type = type
-        self.required = required
-        self.summary = summary
-        self.requirementNote = note
-        self.isInternal = `internal`
+        erased = AnySchemaKey(name: name, type: type, required: required, summary: summary, requirementNote: note,
+                              isInternal: `internal`)
     }
 
     /// The same key, with the README's "required" column saying `note` (a key shared by kinds).
@@ -26,15 +22,10 @@ public struct SchemaKey<Value: DeclaredType>: Sendable {
         SchemaKey(name, type, required: required, note: note, internal: isInternal, summary)
     }
 
-    /// The same key, shown only in the internal wiki.
+    /// The same key, shown only in the internal wiki (see `SiteBuilder`: its value is dropped from
+    /// the model of a client brief or the public site before any view can read it).
     func internalOnly() -> SchemaKey {
         SchemaKey(name, type, required: required, note: requirementNote, internal: true, summary)
-    }
-
-    /// The key without its value type, as a declaration lists it.
-    public var erased: AnySchemaKey {
-        AnySchemaKey(name: name, type: type, required: required, summary: summary, requirementNote: requirementNote,
-                     isInternal: isInternal)
     }
 }
 
