@@ -34,7 +34,18 @@ extension Filing {
     /// for required values that are missing or wrong (already errors).
     init(id: String, values: DeclaredValues, page: PageSource) {
         self.init(id: id, values: values.removing([FilingSchema.timeline.name]),
-                  timeline: (values[FilingSchema.timeline] ?? []).compactMap(TimelineEntry.init(values:)), page: page)
+                  timeline: Self.entries(values[FilingSchema.timeline] ?? []), page: page)
+    }
+
+    /// The valid entries, in an array exactly as long as they are: a large site keeps 100,000 of
+    /// them, and an array grown by appending holds up to twice the room it needs.
+    private static func entries(_ written: [DeclaredValues]) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        entries.reserveCapacity(written.count)
+        for values in written {
+            if let entry = TimelineEntry(values: values) { entries.append(entry) }
+        }
+        return entries
     }
 
     /// A filing whose timeline entries are already made (read back from the page cache).

@@ -18,7 +18,9 @@ public struct FilingAnalysis: Sendable {
 
     public static func analyse(_ filing: Filing, permit: Permit?, calendar: WorkCalendar, today: Day) -> FilingAnalysis {
         let order = filing.timeline.indices.sorted { (filing.timeline[$0].date, $0) < (filing.timeline[$1].date, $1) }
-        let ordered = order.map { filing.timeline[$0] }
+        // A timeline written in date order (the usual case) is shared, not copied: the site keeps
+        // every filing's analysis beside the filing for the whole render.
+        let ordered = order.elementsEqual(filing.timeline.indices) ? filing.timeline : order.map { filing.timeline[$0] }
         var clock: StatutoryClock?
         if let permit, let days = permit.reviewDays {
             clock = StatutoryClock.compute(entries: ordered, reviewDays: days, unit: permit.reviewUnit,
