@@ -9,7 +9,10 @@ struct ReviewClockTests {
 
     func entry(_ date: String, _ type: TimelineEntry.EntryType, days: Int? = nil, values: [(String, SchemaValue)] = []) -> TimelineEntry {
         var declared = DeclaredValues(position: .start)
-        for (name, value) in values { declared.set(name, value) }
+        for (name, value) in values {
+            declared.entries.append(DeclaredValues.Entry(name: name, keyPosition: .start, valuePosition: nil, value: value,
+                                                         hadProblems: false))
+        }
         return TimelineEntry(date: day(date), type: type, days: days, from: nil, channel: nil, summary: "", changes: [], clauses: [],
                              pages: [], refs: [], note: nil, isInternal: false, position: .start, values: declared)
     }
