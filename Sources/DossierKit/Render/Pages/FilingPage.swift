@@ -37,7 +37,9 @@ extension SiteRenderer {
                 LinkView(name: String(attachment.split(separator: "/").last ?? ""), href: link(attachment, from: path))
             },
             backlinks: backlinks(ref, from: path),
-            otherClocks: otherStageClocks(analysis))
+            otherClocks: otherStageClocks(analysis),
+            chartHasExcluded: analysis?.review?.stages.contains { !$0.excluded.isEmpty } ?? false,
+            chartHasStages: analysis?.review?.stages.contains { $0.stage > 1 && $0.start != nil } ?? false)
         return PageContent(view, body: filingBody)
     }
 

@@ -15,6 +15,8 @@ struct ClockView: TemplateView {
     var stage = 1
     var stageName = ""
     var isCurrent = true
+    /// Whether the permit has more than one review stage (the stage is then named).
+    var showsStage = false
     /// Sentences about the clock: deemed acceptance, start on completed material, extensions.
     var notes: [String] = []
     var exclusions: [ExclusionView] = []

@@ -26,6 +26,9 @@ struct FilingPageView: TemplateView {
     // Version 2: the clock
     /// The clocks of the other review stages (earlier ones, then those not reached), compact.
     var otherClocks: [ClockView] = []
+    /// Whether the chart draws excluded stretches or a later stage's start (the legend names them then).
+    var chartHasExcluded = false
+    var chartHasStages = false
 
     static let fields = ViewFields<FilingPageView>("filing page", [
         .strings("ui") { $0.ui },
@@ -54,6 +57,8 @@ struct FilingPageView: TemplateView {
         // Version 2: the clock
         .views("otherClocks") { $0.otherClocks },
         .flag("hasOtherClocks") { !$0.otherClocks.isEmpty },
+        .flag("chartHasExcluded") { $0.chartHasExcluded },
+        .flag("chartHasStages") { $0.chartHasStages },
     ])
 }
 

@@ -6,6 +6,7 @@ extension ClockView {
         .number("stage") { $0.stage },
         .text("stageName") { $0.stageName },
         .flag("isCurrent") { $0.isCurrent },
+        .flag("showsStage") { $0.showsStage },
         .text("deemed") { ($0.clock?.deemed ?? false) ? "true" : "false" },
         .flag("isDeemed") { $0.clock?.deemed ?? false },
         .number("excluded") { $0.clock?.excludedDays ?? 0 },
@@ -31,6 +32,7 @@ extension ClockView {
         stage = clock.stage
         stageName = clock.stageName ?? (ui["clockStage"] ?? "{n}").replacingOccurrences(of: "{n}", with: String(clock.stage))
         isCurrent = index == review.currentIndex
+        showsStage = review.stages.count > 1
         func fill(_ key: String, _ values: [String: String]) -> String {
             values.reduce(ui[key] ?? key) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
         }
