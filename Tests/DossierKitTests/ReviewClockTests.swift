@@ -230,3 +230,26 @@ struct ReviewClockTests {
         #expect(working.current.deadline == day("2025-10-30"))
     }
 }
+
+@Suite("Authority deadline")
+struct AuthorityDeadlineTests {
+    @Test("the current stage's deadline: its day, unit, whether it has passed and whether it was decided")
+    func current() {
+        let tests = ReviewClockTests()
+        let rules = ReviewRules(stages: [ReviewRules.Stage(days: 20, unit: .working), ReviewRules.Stage(name: "national", days: 10, unit: .calendar)])
+        // Stage 2 from Thu 2025-03-20: 10 calendar days end on Sun 03-30, moved to Mon 03-31 (art. 203).
+        let running = ReviewClock.compute(entries: [tests.entry("2025-03-03", .accepted), tests.entry("2025-03-20", .forwarded)],
+                                          rules: rules, calendar: StatutoryClockTests.calendar, today: tests.day("2025-03-31"))
+        #expect(running.authorityDeadline == AuthorityDeadline(stage: 2, stageName: "national", date: tests.day("2025-03-31"),
+                                                               unit: .calendar, hasPassed: false, isDecided: false, state: .running))
+        let late = ReviewClock.compute(entries: [tests.entry("2025-03-03", .accepted), tests.entry("2025-03-20", .forwarded)],
+                                       rules: rules, calendar: StatutoryClockTests.calendar, today: tests.day("2025-04-01"))
+        #expect(late.authorityDeadline.hasPassed)
+        let decided = ReviewClock.compute(entries: [tests.entry("2025-03-03", .accepted), tests.entry("2025-03-20", .forwarded),
+                                                    tests.entry("2025-03-25", .approved)],
+                                          rules: rules, calendar: StatutoryClockTests.calendar, today: tests.day("2025-04-10"))
+        #expect(decided.authorityDeadline.isDecided)
+        #expect(!decided.authorityDeadline.hasPassed)
+        #expect(decided.authorityDeadline.date == nil)
+    }
+}
