@@ -145,6 +145,46 @@ struct ClockPageTests {
         #expect(warning?.position.line == 10)
     }
 
+    @Test("the clock's warnings, each at its entry: a second request before acceptance, extensions beyond the cap or too late, an exclusion while paused")
+    func warnings() throws {
+        let root = try Self.site(["filings/warned.md": """
+            ---
+            title: Warned
+            client: acme
+            permit: news
+            status: under_review
+            memo: {purpose: a, logic: b, risk: c}
+            timeline:
+              - {date: 2025-09-01, type: submitted, summary: s}
+              - {date: 2025-09-02, type: supplement_requested, summary: r1}
+              - {date: 2025-09-03, type: supplement_requested, summary: r2}
+              - {date: 2025-09-05, type: supplement_sent, summary: sent}
+              - {date: 2025-09-08, type: accepted, summary: a}
+              - {date: 2025-09-10, type: extended, days: 15, summary: e}
+              - {date: 2025-09-12, type: supplement_requested, summary: r3}
+              - {date: 2025-09-15, type: excluded, until: 2025-09-16, notified: true, summary: x}
+              - {date: 2025-09-17, type: supplement_sent, summary: s}
+              - {date: 2025-10-31, type: extended, days: 5, summary: late}
+            ---
+
+            """])
+        let output = root.deletingLastPathComponent().appendingPathComponent("Output")
+        let report = try Pipeline().run(TestSupport.options(content: root.path, output: output.path, today: "2025-10-31"), write: true)
+        #expect(report.wrote)
+        let warned = report.diagnostics.filter { $0.path.hasSuffix("filings/warned.md") && $0.severity == .warning }
+        // W = 5 working days after Mon 09-01 = 09-08: the acceptance is in time, both requests came before it.
+        // After the acceptance: 09-09..12 = 4; from 09-17: 09-18, 09-19, 09-22..26, 09-28 (make-up),
+        // 09-29, 09-30, 10-09..11, 10-13..17, 10-20..24, 10-27..31 = 28: 32 days used on 10-31, over 20 + 10.
+        #expect(warned.map { "\($0.position.line):\($0.position.column)" } == ["10:5", "13:5", "15:5", "17:5"], "\(warned)")
+        #expect(warned.map(\.message).joined().contains("second 'supplement_requested' before acceptance"))
+        #expect(warned.map(\.message).joined().contains("only 10 counted"))
+        #expect(warned.map(\.message).joined().contains("while the clock is not running"))
+        #expect(warned.map(\.message).joined().contains("after the period had run out (32 of 30 days used)"))
+        let page = String(decoding: try TestSupport.tree(output)["filings/warned/index.html"] ?? Data(), as: UTF8.self)
+        #expect(Self.stageClocks(page).first?["data-clock-limit"] == "30")
+        #expect(Self.stageClocks(page).first?["data-clock-used"] == "32")
+    }
+
     @Test("the sample's deemed acceptance, expert review, two-stage review and MLPS filing, as counted by hand")
     func sample() throws {
         let root = TestSupport.packageRoot.appendingPathComponent("Content")
