@@ -10,7 +10,7 @@ struct DiagnosticsTests {
     static let expected = [
         "\(bad)/filings/bad-values.md:3:9: error: unknown client 'acmee' (did you mean 'acme'?)",
         "\(bad)/filings/bad-values.md:5:9: error: 'status' must be one of preparing, submitted, accepted, supplementing, under_review, approved, rejected, withdrawn, cancelled; found 'pending'",
-        "\(bad)/filings/bad-values.md:8:11: error: 'type' must be one of submitted, accepted, supplement_requested, supplement_sent, extended, question, reply, call, meeting, email, approved, rejected, withdrawn, note; found 'fax'",
+        "\(bad)/filings/bad-values.md:8:11: error: 'type' must be one of submitted, accepted, supplement_requested, supplement_sent, extended, question, reply, call, meeting, email, approved, rejected, withdrawn, note, excluded, forwarded; found 'fax'",
         "\(bad)/filings/bad-values.md:10:5: error: timeline entry is missing the required key 'summary'",
         "\(bad)/filings/dup/index.md:1:1: error: duplicate filing id 'dup': \(bad)/filings/dup.md has the same id",
         "\(bad)/kb/Bad_ID.md:1:1: error: id 'Bad_ID' must use only lower-case a-z, 0-9 and '-'; rename the file",

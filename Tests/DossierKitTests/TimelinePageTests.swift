@@ -51,18 +51,22 @@ struct TimelinePageTests {
         func clock(_ id: String) -> [String: String] { Self.clockAttributes(Self.page(tree, "filings/\(id)/index.html")) }
         // Accepted 2026-11-06; 11-09..13, 16..20, 23..27 = 15 of 20; the 20th is 2026-12-04.
         #expect(clock("hanhai-culture-license") == ["data-clock-used": "15", "data-clock-limit": "20", "data-clock-unit": "working",
-            "data-clock-remaining": "5", "data-clock-deadline": "2026-12-04", "data-clock-state": "running", "data-rounds": "0"])
+            "data-clock-remaining": "5", "data-clock-deadline": "2026-12-04", "data-clock-state": "running", "data-rounds": "0",
+            "data-clock-stage": "1", "data-clock-excluded": "0", "data-clock-deemed": "false"])
         // Accepted 08-05; 10 days to the request of 08-19; paused to 09-02; +10 days extension;
         // 58 working days from 09-03 to 11-27 (09-20 and 10-10 worked, 09-25 and 10-01..07 off).
         #expect(clock("hanhai-performance") == ["data-clock-used": "68", "data-clock-limit": "30", "data-clock-unit": "working",
-            "data-clock-remaining": "-38", "data-clock-deadline": "2026-09-30", "data-clock-state": "running", "data-rounds": "1"])
+            "data-clock-remaining": "-38", "data-clock-deadline": "2026-09-30", "data-clock-state": "running", "data-rounds": "1",
+            "data-clock-stage": "1", "data-clock-excluded": "0", "data-clock-deemed": "false"])
         // Accepted 09-24; 09-28..30, 10-08, 10-09, 10-10 (worked Saturday), 10-12..16, 10-19, 10-20 = 13; paused since.
         #expect(clock("qingniao-culture-license") == ["data-clock-used": "13", "data-clock-limit": "20", "data-clock-unit": "working",
-            "data-clock-remaining": "7", "data-clock-deadline": "", "data-clock-state": "paused", "data-rounds": "0"])
+            "data-clock-remaining": "7", "data-clock-deadline": "", "data-clock-state": "paused", "data-rounds": "0",
+            "data-clock-stage": "1", "data-clock-excluded": "0", "data-clock-deemed": "false"])
         #expect(clock("qingniao-performance")["data-clock-state"] == "not-started")
         // Algorithm filing restarts after the supplement of 2025-04-02; approved 2025-05-14 after 27 working days.
         #expect(clock("xingyun-algorithm") == ["data-clock-used": "27", "data-clock-limit": "30", "data-clock-unit": "working",
-            "data-clock-remaining": "3", "data-clock-deadline": "", "data-clock-state": "stopped", "data-rounds": "1"])
+            "data-clock-remaining": "3", "data-clock-deadline": "", "data-clock-state": "stopped", "data-rounds": "1",
+            "data-clock-stage": "1", "data-clock-excluded": "0", "data-clock-deemed": "false"])
 
         let overdue = Self.page(tree, "filings/hanhai-performance/index.html")
         #expect(overdue.contains("data-whose-move=\"authority\" data-waiting-since=\"2026-09-02\" data-waiting-days=\"88\""))
@@ -83,7 +87,7 @@ struct TimelinePageTests {
         // The export carries the same figures.
         let json = try JSONSerialization.jsonObject(with: tree["data/filings.json"] ?? Data()) as? [String: Any]
         let filings = json?["filings"] as? [[String: Any]] ?? []
-        #expect(filings.count == 7)
+        #expect(filings.count == 10)
         let performance = filings.first { $0["id"] as? String == "hanhai-performance" }
         let exported = performance?["clock"] as? [String: Any]
         #expect(exported?["used"] as? Int == 68)
@@ -103,11 +107,13 @@ struct TimelinePageTests {
         // Accepted 03-12; 6 working days to the request of 03-20; paused to 03-25; 45 more to 06-01.
         #expect(Self.clockAttributes(Self.page(tree, "filings/file-case/index.html")) == [
             "data-clock-used": "51", "data-clock-limit": "30", "data-clock-unit": "working", "data-clock-remaining": "-21",
-            "data-clock-deadline": "2025-04-28", "data-clock-state": "running", "data-rounds": "1"])
+            "data-clock-deadline": "2025-04-28", "data-clock-state": "running", "data-rounds": "1",
+            "data-clock-stage": "1", "data-clock-excluded": "0", "data-clock-deemed": "false"])
         // 20 calendar days from 04-02; approved on 04-15 after 13.
         #expect(Self.clockAttributes(Self.page(tree, "filings/folder-case/index.html")) == [
             "data-clock-used": "13", "data-clock-limit": "20", "data-clock-unit": "calendar", "data-clock-remaining": "7",
-            "data-clock-deadline": "", "data-clock-state": "stopped", "data-rounds": "0"])
+            "data-clock-deadline": "", "data-clock-state": "stopped", "data-rounds": "0",
+            "data-clock-stage": "1", "data-clock-excluded": "0", "data-clock-deemed": "false"])
         let beta = Self.page(tree, "permits/beta/index.html")
         // 04-03, 04-07..11, 04-14, 04-15 (04-04 is 清明).
         #expect(beta.contains("data-median-days=\"8\""))

@@ -10,6 +10,33 @@ public struct PermitStatistics: Sendable {
     public var decidedCount: Int
     /// Most recent reviewer requests (`supplement_requested` and `question`), newest first.
     public var recentRequests: [(filing: String, entry: TimelineEntry)]
+    // Version 2: the clock
+    /// Figures per review stage, stage 1 first (empty when no filing has a review period).
+    public var stages: [StageFigures] = []
+
+    /// One review stage's figures over the permit's filings.
+    public struct StageFigures: Sendable, Equatable {
+        public var stage: Int
+        public var name: String?
+        public var unit: Permit.ReviewUnit
+        /// Median days used of the stage's period, over filings whose stage has ended.
+        public var medianUsed: Double?
+        /// Median supplement rounds answered in the stage, over filings whose stage started.
+        public var medianRounds: Double?
+    }
+
+    /// The figures of each stage over `filings`.
+    static func stageFigures(filings: [Filing], analyses: [String: FilingAnalysis]) -> [StageFigures] {
+        let reviews = filings.compactMap { analyses[$0.id]?.review }
+        let count = reviews.map(\.stages.count).max() ?? 0
+        return (0..<count).map { index in
+            let clocks = reviews.compactMap { index < $0.stages.count ? $0.stages[index] : nil }
+            let started = clocks.filter { $0.state != .notStarted }
+            return StageFigures(stage: index + 1, name: clocks.first?.stageName, unit: clocks.first?.unit ?? .working,
+                                medianUsed: median(started.filter { $0.state == .stopped }.map(\.used)),
+                                medianRounds: median(started.map(\.rounds)))
+        }
+    }
 
     public static func compute(filings: [Filing], analyses: [String: FilingAnalysis], limit: Int = 10) -> PermitStatistics {
         var counts: [Filing.Status: Int] = [:]
@@ -36,7 +63,8 @@ public struct PermitStatistics: Sendable {
                                 medianRounds: median(rounds),
                                 approvalRate: approved + rejected > 0 ? Double(approved) / Double(approved + rejected) : nil,
                                 decidedCount: approved + rejected,
-                                recentRequests: Array(requests.prefix(limit)))
+                                recentRequests: Array(requests.prefix(limit)),
+                                stages: stageFigures(filings: filings, analyses: analyses))
     }
 
     static func median(_ values: [Int]) -> Double? {

@@ -1,4 +1,5 @@
-/// The authority's statutory review clock for one filing, as the content format defines it:
+/// The authority's statutory review clock for one review stage of a filing, as the content format
+/// defines it (version 1's rules, refined by version 2's; `ReviewClock` computes every stage):
 /// it starts on `accepted` (or `submitted` when there is no `accepted`), stops while a
 /// `supplement_requested` waits for its `supplement_sent` (then runs on, or starts a new full
 /// period where the permit says `on_supplement: restart`), grows by `days` on each `extended`,
@@ -16,7 +17,7 @@ public struct StatutoryClock: Sendable, Equatable {
         public var from: Day
         /// The day it stopped; for the current stretch of an open filing, today.
         public var through: Day
-        /// Counting days in it (running stretches only).
+        /// Counting days in it (running stretches; for excluded ones, the days not counted).
         public var counted: Int
         /// Whether it is still going on (runs to today).
         public var isOpen: Bool
@@ -34,96 +35,68 @@ public struct StatutoryClock: Sendable, Equatable {
     public var paused: [Stretch]
     /// How often a supplement restarted the period.
     public var restarts: Int
-    /// The day the period runs out, for a running clock (in the past when overdue).
+    /// The day the period runs out, for a running clock (in the past when overdue); for a calendar-
+    /// day period, moved off a day off to the next working day (民法典 art. 203).
     public var deadline: Day?
     /// Years the count went through that have no calendar file (working days only).
     public var missingCalendarYears: [Int]
 
-    public var remaining: Int { limit - used }
-    public var isOverdue: Bool { state != .notStarted && used > limit }
+    // Version 2: the clock
+    /// 1, 2, ...: the review stage (art. 43) this clock is for.
+    public var stage: Int = 1
+    /// The stage's name where the permit (or the `forwarded` entry) gives one.
+    public var stageName: String?
+    /// Stretches left out of the period under `excluded` (art. 45), both ends included.
+    public var excluded: [Stretch] = []
+    /// Whether the application counts as accepted on its submission (art. 32): stage 1 only.
+    public var deemed = false
+    /// Whether the clock waits for the end of an `excluded` stretch (its state is then `paused`).
+    public var isExcluding = false
+    /// Whether a decision (`approved`, `rejected`, `withdrawn`) stopped it; a `forwarded` stops a
+    /// stage without deciding.
+    public var decided = false
+    /// The day the stage stopped (decision or `forwarded`).
+    public var stopped: Day?
+    /// Supplement rounds answered in this stage (set by `FilingAnalysis`).
+    public var rounds = 0
+    /// Days granted by extensions in the current period (at most `max_extension_days`).
+    public var extensionDays = 0
+    /// Whether `used` passes `limit` only because a calendar-day period's last day fell on a day
+    /// off and moved to a working day not yet past (民法典 art. 203).
+    var overdueExcused = false
 
-    /// Computes the clock. `entries` must be in date order.
+    /// Days not counted under `excluded`.
+    public var excludedDays: Int { excluded.reduce(0) { $0 + $1.counted } }
+    public var remaining: Int { limit - used }
+    public var isOverdue: Bool { state != .notStarted && used > limit && !overdueExcused }
+
+    /// A stage's clock before it starts.
+    init(stage: Int, name: String?, limit: Int, unit: Permit.ReviewUnit) {
+        self.init(state: .notStarted, unit: unit, limit: limit, used: 0, start: nil, running: [], paused: [], restarts: 0,
+                  deadline: nil, missingCalendarYears: [])
+        self.stage = stage
+        self.stageName = name
+    }
+
+    public init(state: State, unit: Permit.ReviewUnit, limit: Int, used: Int, start: Day?, running: [Stretch],
+                paused: [Stretch], restarts: Int, deadline: Day?, missingCalendarYears: [Int]) {
+        self.state = state
+        self.unit = unit
+        self.limit = limit
+        self.used = used
+        self.start = start
+        self.running = running
+        self.paused = paused
+        self.restarts = restarts
+        self.deadline = deadline
+        self.missingCalendarYears = missingCalendarYears
+    }
+
+    /// Computes the clock of a single-stage permit under version 1's rules. `entries` must be in
+    /// date order.
     public static func compute(entries: [TimelineEntry], reviewDays: Int, unit: Permit.ReviewUnit,
                                onSupplement: Permit.SupplementRule, calendar: WorkCalendar, today: Day) -> StatutoryClock {
-        var clock = StatutoryClock(state: .notStarted, unit: unit, limit: reviewDays, used: 0, start: nil, running: [],
-                                   paused: [], restarts: 0, deadline: nil, missingCalendarYears: [])
-        let startIndex = entries.firstIndex { $0.type == .accepted } ?? entries.firstIndex { $0.type == .submitted }
-        guard let startIndex else { return clock }
-        let startDay = entries[startIndex].date
-        clock.start = startDay
-        clock.state = .running
-        var runningFrom = startDay
-        var pausedFrom: Day?
-        // Running stretches from this index on belong to the current period (after any restart).
-        var periodStart = 0
-        var coveredUntil = startDay
-
-        func closeRunning(at day: Day) {
-            let counted = calendar.count(after: runningFrom, through: day, unit: unit)
-            clock.running.append(Stretch(from: runningFrom, through: max(day, runningFrom), counted: counted, isOpen: false))
-            clock.used += counted
-            coveredUntil = max(coveredUntil, day)
-        }
-
-        for entry in entries[(startIndex + 1)...] {
-            guard clock.state != .stopped else { break }
-            switch entry.type {
-            case .supplementRequested where clock.state == .running:
-                closeRunning(at: entry.date)
-                clock.state = .paused
-                pausedFrom = entry.date
-            case .supplementSent where clock.state == .paused:
-                let from = pausedFrom ?? entry.date
-                clock.paused.append(Stretch(from: from, through: max(entry.date, from), counted: 0, isOpen: false))
-                pausedFrom = nil
-                if onSupplement == .restart {
-                    clock.used = 0
-                    clock.limit = reviewDays
-                    clock.restarts += 1
-                    periodStart = clock.running.count
-                }
-                runningFrom = entry.date
-                clock.state = .running
-            case .extended:
-                clock.limit += entry.days ?? 0
-            case .approved, .rejected, .withdrawn:
-                if clock.state == .running {
-                    closeRunning(at: entry.date)
-                } else if clock.state == .paused, let from = pausedFrom {
-                    clock.paused.append(Stretch(from: from, through: max(entry.date, from), counted: 0, isOpen: false))
-                }
-                clock.state = .stopped
-            default:
-                break
-            }
-        }
-
-        switch clock.state {
-        case .running:
-            let counted = calendar.count(after: runningFrom, through: today, unit: unit)
-            clock.running.append(Stretch(from: runningFrom, through: max(today, runningFrom), counted: counted, isOpen: true))
-            clock.used += counted
-            coveredUntil = max(coveredUntil, today)
-            // The day the count of the current period reaches the limit.
-            var cumulative = 0
-            for stretch in clock.running[periodStart...] {
-                if stretch.isOpen || cumulative + stretch.counted >= clock.limit {
-                    clock.deadline = calendar.day(after: stretch.from, counting: max(0, clock.limit - cumulative), unit: unit)
-                    break
-                }
-                cumulative += stretch.counted
-            }
-            if let deadline = clock.deadline { coveredUntil = max(coveredUntil, deadline) }
-        case .paused:
-            if let from = pausedFrom {
-                clock.paused.append(Stretch(from: from, through: max(today, from), counted: 0, isOpen: true))
-            }
-        case .notStarted, .stopped:
-            break
-        }
-        if unit == .working {
-            clock.missingCalendarYears = calendar.missingYears(from: startDay, through: coveredUntil)
-        }
-        return clock
+        let rules = ReviewRules(stages: [ReviewRules.Stage(days: reviewDays, unit: unit)], onSupplement: onSupplement)
+        return ReviewClock.compute(entries: entries, rules: rules, calendar: calendar, today: today).current
     }
 }

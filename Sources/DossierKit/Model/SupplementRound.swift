@@ -10,6 +10,11 @@ public struct SupplementRound: Sendable, Equatable {
     /// answer to this request.
     public var authorityWorkingDays: Int?
     public var summary: String
+    // Version 2: the clock
+    /// Index in `ReviewClock.stages` of the stage the round falls in.
+    public var stage = 0
+    /// What the round did to the clock; nil when it came before the clock started.
+    public var rule: TimelineEntry.RoundRule?
 
     public var isOpen: Bool { sent == nil }
 }

@@ -67,6 +67,11 @@ public enum TimelineChecks {
             diagnostics.append(.warning(path, filing.memoPosition,
                 "filing is past 'preparing' but has no complete 'memo' (purpose, logic, risk) for reviewers"))
         }
+        // Version 2: the clock
+        for problem in analysis.review?.problems ?? [] where problem.entry < analysis.ordered.count {
+            let at = analysis.ordered[problem.entry].position
+            diagnostics.append(problem.isError ? .error(path, at, problem.message) : .warning(path, at, problem.message))
+        }
         return diagnostics
     }
 }

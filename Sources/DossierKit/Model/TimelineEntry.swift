@@ -5,6 +5,8 @@ public struct TimelineEntry: Sendable {
         case supplementRequested = "supplement_requested"
         case supplementSent = "supplement_sent"
         case extended, question, reply, call, meeting, email, approved, rejected, withdrawn, note
+        // Version 2: the clock
+        case excluded, forwarded
     }
 
     public enum Sender: String, Sendable, CaseIterable { case us, authority, client }

@@ -212,6 +212,16 @@ public struct YAMLFields {
         }
     }
 
+    // Version 2: the clock
+    /// Reports each key nobody read as an error (a mapping whose keys are a closed set, such as a
+    /// permit's `application_days`), marking it read so it is not warned about again.
+    mutating func rejectUnknownKeys(_ message: (String) -> String) {
+        for index in keys.indices where !used[index] {
+            used[index] = true
+            error(position(of: keyNodes[index]), message(keys[index]))
+        }
+    }
+
     static func describe(_ node: Yams.Node) -> String {
         switch node {
         case .scalar(let scalar): return scalar.string

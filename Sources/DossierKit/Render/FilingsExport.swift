@@ -23,6 +23,35 @@ public enum FilingsExport {
         var whoseMove: Move
         var rounds: [Round]
         var workingDaysToDecision: Int?
+        // Version 2: the clock
+        var application: String
+        /// Whether the application counts as accepted on submission (art. 32).
+        var deemed: Bool
+        /// Every review stage's clock, stage 1 first (empty without a review period).
+        var stages: [StageClock]
+    }
+
+    // Version 2: the clock
+    struct StageClock: Encodable {
+        var stage: Int
+        var name: String?
+        var state: String
+        var unit: String
+        var used: Int
+        var limit: Int
+        var remaining: Int
+        var deadline: String?
+        var overdue: Bool
+        var start: String?
+        var stopped: String?
+        var decided: Bool
+        var deemed: Bool
+        var rounds: Int
+        var restarts: Int
+        var extensionDays: Int
+        var excludedDays: Int
+        var excluded: [Stretch]
+        var paused: [Stretch]
     }
 
     struct Clock: Encodable {
@@ -80,7 +109,10 @@ public enum FilingsExport {
                     Round(number: $0.number, requested: $0.requested.description, sent: $0.sent?.description,
                           ourWorkingDays: $0.ourWorkingDays, authorityWorkingDays: $0.authorityWorkingDays)
                 },
-                workingDaysToDecision: analysis.workingDaysToDecision)
+                workingDaysToDecision: analysis.workingDaysToDecision,
+                application: (filing.values[FilingSchema.application] ?? .new).rawValue,
+                deemed: analysis.review?.stages.first?.deemed ?? false,
+                stages: (analysis.review?.stages ?? []).map(stageClock))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -88,6 +120,20 @@ public enum FilingsExport {
         var safe = htmlSafe(data)
         safe.append(0x0A)
         return safe
+    }
+
+    // Version 2: the clock
+    static func stageClock(_ clock: StatutoryClock) -> StageClock {
+        func stretches(_ list: [StatutoryClock.Stretch]) -> [Stretch] {
+            list.map { Stretch(from: $0.from.description, through: $0.through.description, open: $0.isOpen) }
+        }
+        return StageClock(stage: clock.stage, name: clock.stageName, state: clock.state.rawValue, unit: clock.unit.rawValue,
+                          used: clock.used, limit: clock.limit, remaining: clock.remaining,
+                          deadline: clock.state == .running || clock.isExcluding ? clock.deadline?.description : nil,
+                          overdue: clock.isOverdue, start: clock.start?.description, stopped: clock.stopped?.description,
+                          decided: clock.decided, deemed: clock.deemed, rounds: clock.rounds, restarts: clock.restarts,
+                          extensionDays: clock.extensionDays, excludedDays: clock.excludedDays,
+                          excluded: stretches(clock.excluded), paused: stretches(clock.paused))
     }
 
     /// `<`, `>` and `&` only occur inside JSON strings; as `\u003c` ... the file is safe even where

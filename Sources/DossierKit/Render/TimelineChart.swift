@@ -22,11 +22,20 @@ public enum TimelineChart {
         var parts: [String] = []
         // Phases.
         var phases: [(from: Day, to: Day, kind: String)] = []
-        let clockStart = analysis.clock?.start ?? entries.first { $0.type == .accepted || $0.type == .submitted }?.date
+        // Version 2: the clock. Every stage that started, with its excluded stretches.
+        let stageClocks = analysis.review?.stages.filter { $0.start != nil } ?? analysis.clock.map { [$0] } ?? []
+        let clockStart = stageClocks.first?.start ?? entries.first { $0.type == .accepted || $0.type == .submitted }?.date
         if let clockStart, clockStart > first { phases.append((first, clockStart, "waiting")) }
         if clockStart == nil { phases.append((first, closed ? last : today, "waiting")) }
-        for stretch in analysis.clock?.running ?? [] { phases.append((stretch.from, stretch.through, "review")) }
-        for stretch in analysis.clock?.paused ?? [] { phases.append((stretch.from, stretch.through, "supplement")) }
+        for stageClock in stageClocks {
+            for stretch in stageClock.running { phases.append((stretch.from, stretch.through, "review")) }
+            for stretch in stageClock.paused { phases.append((stretch.from, stretch.through, "supplement")) }
+            for stretch in stageClock.excluded { phases.append((stretch.from, stretch.through, "excluded")) }
+        }
+        // Between a `forwarded` and the next stage's receipt: waiting.
+        for (earlier, later) in zip(stageClocks, stageClocks.dropFirst()) {
+            if let stopped = earlier.stopped, let start = later.start, start > stopped { phases.append((stopped, start, "waiting")) }
+        }
         if analysis.clock == nil, let clockStart {
             // No statutory period: still show review and supplement stretches from the rounds.
             var from = clockStart
@@ -58,6 +67,13 @@ public enum TimelineChart {
             while month > 12 { month -= 12; year += 1 }
             guard let next = Day(year: year, month: month, day: 1) else { break }
             tickMonths = next
+        }
+        // Version 2: the clock. Where each later stage starts.
+        for stageClock in stageClocks.dropFirst() {
+            guard let start = stageClock.start else { continue }
+            let sx = x(start)
+            let name = XML.escape(stageClock.stageName ?? "\(stageClock.stage)")
+            parts.append("<line class=\"stage-boundary\" data-stage=\"\(stageClock.stage)\" x1=\"\(f(sx))\" y1=\"28\" x2=\"\(f(sx))\" y2=\"58\"><title>\(XML.escape(ui["legendStage"] ?? "")): \(name) \(start)</title></line>")
         }
         parts.append("<line class=\"axis\" x1=\"\(f(left))\" y1=\"56\" x2=\"\(f(right))\" y2=\"56\"/>")
         // Deadline and today.
@@ -103,6 +119,15 @@ public enum TimelineChart {
         }
         for stretch in analysis.clock?.paused ?? [] {
             sentences.append("\(ui["clockPaused"] ?? "paused") \(stretch.from) – \(stretch.through)")
+        }
+        // Version 2: the clock
+        for stageClock in analysis.review?.stages ?? [] {
+            for stretch in stageClock.excluded {
+                sentences.append("\(ui["phase.excluded"] ?? "excluded") \(stretch.from) – \(stretch.through)")
+            }
+            if stageClock.stage > 1, let start = stageClock.start {
+                sentences.append("\(ui["legendStage"] ?? "stage") \(stageClock.stage) \(start)")
+            }
         }
         if let deadline = analysis.clock?.deadline, analysis.clock?.state == .running {
             sentences.append("\(ui["deadline"] ?? "deadline") \(deadline)")

@@ -24,16 +24,22 @@ extension SiteRenderer {
             },
             region: filing.region.flatMap { regionLink($0.value, from: path) },
             memo: filing.memo.map { MemoView(purpose: $0.purpose ?? "", logic: $0.logic ?? "", risk: $0.risk ?? "") },
-            clock: analysis.map { ClockView($0, ui: ui, dates: dateFormat) },
+            clock: analysis.map { analysis in
+                analysis.review.map { ClockView(stage: $0.currentIndex, of: analysis, ui: ui, dates: dateFormat) }
+                    ?? ClockView(analysis, ui: ui, dates: dateFormat)
+            },
             whoseMove: analysis.map { WhoseMoveView($0.whoseMove, ui: ui, dates: dateFormat) },
-            rounds: analysis?.rounds.map { RoundView($0, dates: dateFormat) } ?? [],
+            rounds: analysis?.rounds.map { RoundView($0, dates: dateFormat, ruleLabel: $0.rule.map { ui["rule.\($0.rawValue)"] ?? $0.rawValue }) } ?? [],
             chart: analysis.map { TimelineChart.svg(filing: filing, analysis: $0, today: site.today, ui: ui, id: "chart") ?? "" },
             body: filingBody,
             timeline: timeline(filing, analysis: analysis, path: path),
             attachments: filing.attachments.map { attachment in
                 LinkView(name: String(attachment.split(separator: "/").last ?? ""), href: link(attachment, from: path))
             },
-            backlinks: backlinks(ref, from: path))
+            backlinks: backlinks(ref, from: path),
+            otherClocks: otherStageClocks(analysis),
+            chartHasExcluded: analysis?.review?.stages.contains { !$0.excluded.isEmpty } ?? false,
+            chartHasStages: analysis?.review?.stages.contains { $0.stage > 1 && $0.start != nil } ?? false)
         return PageContent(view, body: filingBody)
     }
 
@@ -85,5 +91,16 @@ extension SiteRenderer {
             sections.append(.init(anchor: "timeline-title", heading: ui["timeline"] ?? "", text: lines.joined(separator: "\n")))
         }
         return sections
+    }
+}
+
+// Version 2: the clock
+extension SiteRenderer {
+    /// The clocks of a filing's review stages other than the current one, in stage order.
+    func otherStageClocks(_ analysis: FilingAnalysis?) -> [ClockView] {
+        guard let analysis, let review = analysis.review else { return [] }
+        return review.stages.indices.filter { $0 != review.currentIndex }.map {
+            ClockView(stage: $0, of: analysis, ui: ui, dates: dateFormat)
+        }
     }
 }

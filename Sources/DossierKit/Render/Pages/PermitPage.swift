@@ -44,7 +44,13 @@ extension SiteRenderer {
                                   href: link(PageRef(.filings, item.filing).outputPath, from: path))
             },
             sources: sources(permit.sources, permit.verification),
-            backlinks: backlinks(ref, from: path))
+            backlinks: backlinks(ref, from: path),
+            stageFigures: statistics.stages.count < 2 ? [] : statistics.stages.map { figures in
+                StageFiguresView(stage: figures.stage,
+                                 name: figures.name ?? (ui["clockStage"] ?? "{n}").replacingOccurrences(of: "{n}", with: String(figures.stage)),
+                                 medianUsed: figures.medianUsed.map(Self.number) ?? "", medianRounds: figures.medianRounds.map(Self.number) ?? "",
+                                 unitLabel: figures.unit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? "")
+            })
         return PageContent(view, body: permitBody)
     }
 }

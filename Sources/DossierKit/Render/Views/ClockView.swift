@@ -10,6 +10,16 @@ struct ClockView: TemplateView {
     var deadlineText: String?
     var startText: String?
     var paused: [PausedView]
+    // Version 2: the clock
+    /// The stage (1, 2, ...), its name and how it started and what it left out, in words.
+    var stage = 1
+    var stageName = ""
+    var isCurrent = true
+    /// Whether the permit has more than one review stage (the stage is then named).
+    var showsStage = false
+    /// Sentences about the clock: deemed acceptance, start on completed material, extensions.
+    var notes: [String] = []
+    var exclusions: [ExclusionView] = []
 
     /// What a list shows for a filing not analysed.
     static let none = ClockView(clock: nil, rounds: 0, stateLabel: "", unitLabel: "", paused: [])
@@ -30,7 +40,7 @@ struct ClockView: TemplateView {
             self.init(clock: nil, rounds: analysis.completedRounds, stateLabel: "", unitLabel: "", paused: [])
             return
         }
-        let deadline = clock.state == .running ? clock.deadline : nil
+        let deadline = clock.state == .running || clock.isExcluding ? clock.deadline : nil
         self.init(clock: clock, rounds: analysis.completedRounds,
                   stateLabel: ui["state.\(clock.state.rawValue)"] ?? clock.state.rawValue,
                   unitLabel: clock.unit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? "",
@@ -40,7 +50,7 @@ struct ClockView: TemplateView {
 
     /// The day the clock runs out, while it runs.
     var deadline: String {
-        guard let clock, clock.state == .running else { return "" }
+        guard let clock, clock.state == .running || clock.isExcluding else { return "" }
         return clock.deadline?.description ?? ""
     }
 
@@ -73,7 +83,7 @@ struct ClockView: TemplateView {
         .flag("hasRestarts") { ($0.clock?.restarts ?? 0) > 0 },
         .views("paused") { $0.paused },
         .flag("hasPaused") { !$0.paused.isEmpty },
-    ])
+    ] + stageFields)
 }
 
 /// A stretch during which the clock stood still (waiting for a supplement); `open` while it lasts.

@@ -23,6 +23,12 @@ struct FilingPageView: TemplateView {
     var timeline: [TimelineEntryView]
     var attachments: [LinkView]
     var backlinks: [BacklinkView]
+    // Version 2: the clock
+    /// The clocks of the other review stages (earlier ones, then those not reached), compact.
+    var otherClocks: [ClockView] = []
+    /// Whether the chart draws excluded stretches or a later stage's start (the legend names them then).
+    var chartHasExcluded = false
+    var chartHasStages = false
 
     static let fields = ViewFields<FilingPageView>("filing page", [
         .strings("ui") { $0.ui },
@@ -47,7 +53,13 @@ struct FilingPageView: TemplateView {
         .flag("hasTimeline") { !$0.timeline.isEmpty },
         .views("attachments") { $0.attachments },
         .flag("hasAttachments") { !$0.attachments.isEmpty },
-    ] + BacklinkView.pageFields { $0.backlinks })
+    ] + BacklinkView.pageFields { $0.backlinks } + [
+        // Version 2: the clock
+        .views("otherClocks") { $0.otherClocks },
+        .flag("hasOtherClocks") { !$0.otherClocks.isEmpty },
+        .flag("chartHasExcluded") { $0.chartHasExcluded },
+        .flag("chartHasStages") { $0.chartHasStages },
+    ])
 }
 
 /// A filing's memo: why it is made, the reasoning, the risks.

@@ -22,6 +22,9 @@ struct PermitPageView: TemplateView {
     var recentRequests: [RecentRequestView]
     var sources: SourcesView
     var backlinks: [BacklinkView]
+    // Version 2: the clock
+    /// Figures per review stage, for a permit with more than one.
+    var stageFigures: [StageFiguresView] = []
 
     static let fields = ViewFields<PermitPageView>("permit page", [
         .strings("ui") { $0.ui },
@@ -45,7 +48,29 @@ struct PermitPageView: TemplateView {
         .text("approvalRate") { $0.approvalRate },
         .views("recentRequests") { $0.recentRequests },
         .flag("hasRecentRequests") { !$0.recentRequests.isEmpty },
-    ] + SourcesView.pageFields { $0.sources } + BacklinkView.pageFields { $0.backlinks })
+    ] + SourcesView.pageFields { $0.sources } + BacklinkView.pageFields { $0.backlinks } + [
+        // Version 2: the clock
+        .views("stageFigures") { $0.stageFigures },
+        .flag("hasStageFigures") { !$0.stageFigures.isEmpty },
+    ])
+}
+
+// Version 2: the clock
+/// One review stage's figures on a permit page.
+struct StageFiguresView: TemplateView {
+    var stage: Int
+    var name: String
+    var medianUsed: String
+    var medianRounds: String
+    var unitLabel: String
+
+    static let fields = ViewFields<StageFiguresView>("review stage figures", [
+        .number("stage") { $0.stage },
+        .text("name") { $0.name },
+        .text("medianUsed") { $0.medianUsed },
+        .text("medianRounds") { $0.medianRounds },
+        .text("unitLabel") { $0.unitLabel },
+    ])
 }
 
 /// A permit's articles under one tag.

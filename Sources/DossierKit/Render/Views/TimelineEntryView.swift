@@ -32,5 +32,11 @@ struct TimelineEntryView: TemplateView {
         .views("refs") { $0.refs },
         .flag("hasRefs") { !$0.refs.isEmpty },
         .html("note") { $0.note ?? "" },
+        // Version 2: the clock
+        .text("until") { $0.entry.values[TimelineEntrySchema.until]?.description ?? "" },
+        .text("reason") { $0.entry.values[TimelineEntrySchema.reason]?.rawValue ?? "" },
+        .text("received") { $0.entry.values[TimelineEntrySchema.received]?.description ?? "" },
+        .text("stageName") { $0.entry.values[TimelineEntrySchema.stage] ?? "" },
+        .text("clockRule") { $0.entry.values[TimelineEntrySchema.clock]?.rawValue ?? "" },
     ])
 }

@@ -13,9 +13,14 @@ public enum FilingSchema {
     public static let owner = SchemaKey<String>.text("owner", "consultant in charge (internal)").internalOnly()
     public static let reference = SchemaKey<String>.text("reference", "filing or permit number once granted")
 
+    // Version 2: the clock
+    public static let application = SchemaKey<Filing.Application>.choice("application", "`new` (default), `change`, `renewal` or `cancellation`: picks the period from the permit's `application_days`")
+
     public static let declaration = SchemaDeclaration([
         title.erased, client.erased, permit.erased, status.erased, opened.erased, region.erased, owner.erased,
         reference.erased, memo.erased, timeline.erased,
+        // Version 2: the clock
+        application.erased,
     ])
 }
 
@@ -30,3 +35,6 @@ public enum MemoSchema {
 }
 
 extension Filing.Status: DeclaredType {}
+
+// Version 2: the clock
+extension Filing.Application: DeclaredType {}

@@ -14,12 +14,24 @@ public enum PermitSchema {
     public static let verified = SourceSchema.verified
     public static let unverified = SourceSchema.unverified
 
+    // Version 2: the clock
+    public static let clockStarts = SchemaKey<Permit.ClockStart>.choice("clock_starts", "`accepted` (default) or `submitted`: the entry that starts the authority's period (`submitted` where the rule counts from receipt)")
+    public static let acceptanceDays = SchemaKey<Int>.wholeNumber("acceptance_days", in: 0...365, "working days the authority has after `submitted` to accept or to ask once for what is missing (default 5); applies to `license` and `certificate`, to other kinds only where set")
+    public static let maxExtensionDays = SchemaKey<Int>.wholeNumber("max_extension_days", in: 0...3650, "the most the authority may add to a stage's period in all (e.g. `10`); the excess is not counted")
+    public static let applicationDays = SchemaKey<DeclaredValues>.mapping("application_days", ApplicationDaysSchema.declaration, "mapping from an application type (`change`, `renewal`, `cancellation`) to its own review period, e.g. `{change: 10}`")
+    public static let stages = SchemaKey<[DeclaredValues]>.mappings("stages", ReviewStageSchema.declaration, "list of later review stages, each `{name, review_days, review_unit}`; `review_days` is stage 1, a `forwarded` entry starts the next")
+
     public static let declaration = SchemaDeclaration([
         name.erased, nameEn.erased, kind.erased, authority.erased, basis.erased, reviewDays.erased, reviewUnit.erased,
         onSupplement.erased, validity.erased, order.erased, sources.erased, verified.erased, unverified.erased,
+        // Version 2: the clock
+        clockStarts.erased, acceptanceDays.erased, maxExtensionDays.erased, applicationDays.erased, stages.erased,
     ])
 }
 
 extension Permit.Kind: DeclaredType {}
 extension Permit.ReviewUnit: DeclaredType {}
 extension Permit.SupplementRule: DeclaredType {}
+
+// Version 2: the clock
+extension Permit.ClockStart: DeclaredType {}
