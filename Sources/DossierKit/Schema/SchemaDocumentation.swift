@@ -12,6 +12,9 @@ public enum SchemaDocumentation {
         ("memo", MemoSchema.declaration),
         ("timeline entry", TimelineEntrySchema.declaration),
         ("calendar/<year>.yml", CalendarSchema.declaration),
+        // Version 2: deadlines
+        ("duty", DutySchema.declaration),
+        ("deadline", DeadlineItemSchema.declaration),
     ]
 
     /// `| key | required | meaning |` and a row per key, in declaration order.

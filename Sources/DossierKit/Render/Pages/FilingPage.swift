@@ -9,7 +9,7 @@ extension SiteRenderer {
             client = LinkView(name: found.name,
                               href: site.audience.showsClients ? link(PageRef(.clients, found.id).outputPath, from: path) : "")
         }
-        let view = FilingPageView(
+        var view = FilingPageView(
             ui: uiValue,
             title: filing.title,
             status: filing.status.rawValue,
@@ -34,6 +34,14 @@ extension SiteRenderer {
                 LinkView(name: String(attachment.split(separator: "/").last ?? ""), href: link(attachment, from: path))
             },
             backlinks: backlinks(ref, from: path))
+        // Version 2: deadlines
+        let deadlines = site.deadlines[filing.id] ?? []
+        view.deadlines = deadlines.map { deadlineView($0, filing: filing, from: nil) }
+        if let state = ExpiryState.of(deadlines, today: site.today), let expiry = deadlines.first(where: { $0.kind == .expiry }) {
+            view.expiryState = state.rawValue
+            view.expiryStateLabel = ui["expiryState.\(state.rawValue)"] ?? state.rawValue
+            view.expiresText = dateText(expiry.date)
+        }
         return PageContent(view, body: filingBody)
     }
 

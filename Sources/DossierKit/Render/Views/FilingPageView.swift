@@ -23,6 +23,12 @@ struct FilingPageView: TemplateView {
     var timeline: [TimelineEntryView]
     var attachments: [LinkView]
     var backlinks: [BacklinkView]
+    // Version 2: deadlines
+    var deadlines: [DeadlineView] = []
+    /// `valid`, `renewal` or `expired` for a granted permit with an expiry; empty otherwise.
+    var expiryState = ""
+    var expiryStateLabel = ""
+    var expiresText = ""
 
     static let fields = ViewFields<FilingPageView>("filing page", [
         .strings("ui") { $0.ui },
@@ -47,6 +53,12 @@ struct FilingPageView: TemplateView {
         .flag("hasTimeline") { !$0.timeline.isEmpty },
         .views("attachments") { $0.attachments },
         .flag("hasAttachments") { !$0.attachments.isEmpty },
+        // Version 2: deadlines
+        .views("deadlines") { $0.deadlines },
+        .flag("hasDeadlines") { !$0.deadlines.isEmpty },
+        .text("expiryState") { $0.expiryState },
+        .text("expiryStateLabel") { $0.expiryStateLabel },
+        .text("expiresText") { $0.expiresText },
     ] + BacklinkView.pageFields { $0.backlinks })
 }
 

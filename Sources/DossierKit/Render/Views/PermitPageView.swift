@@ -22,6 +22,9 @@ struct PermitPageView: TemplateView {
     var recentRequests: [RecentRequestView]
     var sources: SourcesView
     var backlinks: [BacklinkView]
+    // Version 2: deadlines
+    /// The clients' permits of this type that expire in the next 90 days (internal wiki only).
+    var expiring: [ExpiringPermitView] = []
 
     static let fields = ViewFields<PermitPageView>("permit page", [
         .strings("ui") { $0.ui },
@@ -45,6 +48,9 @@ struct PermitPageView: TemplateView {
         .text("approvalRate") { $0.approvalRate },
         .views("recentRequests") { $0.recentRequests },
         .flag("hasRecentRequests") { !$0.recentRequests.isEmpty },
+        // Version 2: deadlines
+        .views("expiring") { $0.expiring },
+        .flag("hasExpiring") { !$0.expiring.isEmpty },
     ] + SourcesView.pageFields { $0.sources } + BacklinkView.pageFields { $0.backlinks })
 }
 
