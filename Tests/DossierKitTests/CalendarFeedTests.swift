@@ -1,4 +1,5 @@
 @testable import DossierKit
+import DossierServe
 import Foundation
 import Testing
 
@@ -157,6 +158,11 @@ struct CalendarFeedTests {
         // On 2026-12-15 the running clock (deadline 2026-12-14) has passed: a 不予答复 remedy is added.
         #expect(uids(later["deadlines.ics"] ?? Data()).subtracting(uids(data)) == ["UID:dossier-running-remedy-no-reply@wiki.example.com"])
         #expect(uids(data).isSubset(of: uids(later["deadlines.ics"] ?? Data())))
+    }
+
+    @Test("dossier serve sends the feed as text/calendar, as a calendar client expects")
+    func servedType() {
+        #expect(StaticFiles.contentType(for: "deadlines.ics") == "text/calendar; charset=utf-8")
     }
 
     @Test("escaping and folding by hand: commas, semicolons, backslashes, newlines; a 75-octet limit inside Chinese text")
