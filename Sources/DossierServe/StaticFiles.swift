@@ -40,6 +40,7 @@ public enum StaticFiles {
         case "svg": return "image/svg+xml"
         case "xml": return "application/xml; charset=utf-8"
         case "json": return "application/json; charset=utf-8"
+        case "ics": return "text/calendar; charset=utf-8"  // version 2: deadlines.ics
         case "txt", "md": return "text/plain; charset=utf-8"
         case "png": return "image/png"
         case "jpg", "jpeg": return "image/jpeg"

@@ -19,6 +19,8 @@ struct AudienceLeakTests {
         "secretassetmark", "SECRETASSETCONTENT",
         // `verified` / `unverified` of a public article: its unverified note and the badge.
         "UNVERIFIEDMARK", "未全部核实", "尚待核对",
+        // Version 2: deadlines. The other client's deadline and an internal one (page, dashboard, deadlines.ics).
+        "OTHERDEADLINEMARK", "北辰期限", "INTERNALDEADLINEMARK", "内部期限",
     ]
     /// In the internal wiki and Aurora's own brief, never in the public site.
     static let auroraOnly = ["CLIENTANAME", "极光", "aurora", "Aurora alpha filing", "What data do you keep"]
@@ -53,6 +55,14 @@ struct AudienceLeakTests {
         #expect(Self.leaks(["x.html": Data("a SECRETDRAFT&#77;ARK b".utf8)], ["SECRETDRAFTMARK"]) == ["SECRETDRAFTMARK in x.html"])
     }
 
+    @Test("the decoders read an iCalendar file unfolded and unescaped: a marker split by folding or escaped is found")
+    func calendarDecoding() {
+        // Folded in the middle of the marker and of a Chinese character's line, with an escaped comma.
+        let ics = "BEGIN:VCALENDAR\r\nSUMMARY:a SECRETDR\r\n AFTMARK\\, 北辰\r\n 机密\r\nDESCRIPTION:x\\;INTERNAL\\,MARK\r\nEND:VCALENDAR\r\n"
+        let found = Self.leaks(["deadlines.ics": Data(ics.utf8)], ["SECRETDRAFTMARK", "北辰机密", "INTERNAL,MARK"])
+        #expect(found == ["SECRETDRAFTMARK in deadlines.ics", "北辰机密 in deadlines.ics", "INTERNAL,MARK in deadlines.ics"])
+    }
+
     @Test("the internal wiki has everything (so the markers are really in the content)")
     func internalHasAll() throws {
         let tree = try Self.build(.internal)
@@ -74,6 +84,11 @@ struct AudienceLeakTests {
         #expect(tree["permits/alpha/index.html"] != nil)
         #expect(tree["clients/aurora/index.html"] == nil)
         #expect(tree["data/filings.json"] == nil)
+        // Version 2: deadlines. The brief's calendar feed has Aurora's own deadline (and no other:
+        // the leak search above covers it, unfolded and unescaped).
+        let feed = String(decoding: tree["deadlines.ics"] ?? Data(), as: UTF8.self)
+        #expect(feed.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        #expect(feed.replacingOccurrences(of: "\r\n ", with: "").contains("AURORADEADLINEMARK 极光续期"))
         // The permit's figures come from Aurora's filing alone.
         let alpha = String(decoding: tree["permits/alpha/index.html"] ?? Data(), as: UTF8.self)
         #expect(alpha.contains("What data do you keep?"))
@@ -84,6 +99,7 @@ struct AudienceLeakTests {
         let tree = try Self.build(.public)
         #expect(Self.leaks(tree, Self.internalOnly + Self.auroraOnly) == [])
         #expect(tree.keys.filter { $0.hasPrefix("filings/") || $0.hasPrefix("clients/") }.isEmpty)
+        #expect(tree["deadlines.ics"] == nil)
         #expect(tree["kb/public-one/index.html"] != nil)
         #expect(tree["kb/public-two/index.html"] != nil)
         #expect(tree["permits/beta/index.html"] != nil)

@@ -129,4 +129,20 @@ struct LeakHuntTests {
             "LEAK0000000007 in c.xml", "LEAK0000000007 in c.xml",
         ])
     }
+
+    @Test("version 2: the hunt's briefs carry deadlines.ics, and LeakScan reads it unfolded and unescaped")
+    func calendarFeedSearched() throws {
+        // The hunt builds its briefs from the audiences fixture, whose client has deadlines: every
+        // brief it searches has a calendar feed, searched with the rest of the output.
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("Output")
+        var options = TestSupport.options(content: TestSupport.fixture("audiences"), output: folder.path, today: "2025-06-01")
+        options.audience = .client("aurora")
+        #expect(try Pipeline().run(options, write: true).wrote)
+        #expect(LeakScan.tree(folder)["deadlines.ics"] != nil)
+        // A marker folded across two lines (in the middle), one with escaped commas and a backslash.
+        let feed = "BEGIN:VCALENDAR\r\nSUMMARY:x LEAK00000\r\n 00009 y\r\nDESCRIPTION:LEAK\\,0000000010\\\\\r\nEND:VCALENDAR\r\n"
+        #expect(LeakScan.leaks(["deadlines.ics": Data(feed.utf8)], ["LEAK0000000009", "LEAK,0000000010\\"]).sorted() == [
+            "LEAK,0000000010\\ in deadlines.ics", "LEAK0000000009 in deadlines.ics",
+        ])
+    }
 }

@@ -22,6 +22,9 @@ public struct Site: Sendable {
     public var resolver: LinkResolver
     /// Files copied as they are: source path in the content folder -> output path.
     public var copies: [FileCopy]
+    // Version 2: deadlines
+    /// Each filing's deadlines, soonest first, by filing id (none internal outside the wiki).
+    public var deadlines: [String: [Deadline]] = [:]
 
     /// Whether search engines may index this build and its pages send their address away.
     public var privacy: SitePrivacy { SitePrivacy(audience: audience, settings: settings) }

@@ -62,6 +62,9 @@ public struct SiteBuilder: Sendable {
                 filings[index].timeline.removeAll { $0.isInternal }
                 filings[index].owner = nil
                 filings[index].values = filings[index].values.withoutInternal(FilingSchema.declaration)
+                // Version 2: deadlines. A `deadlines` item written `internal: true` goes as a whole.
+                filings[index].values = filings[index].values.withoutInternalItems(FilingSchema.deadlines,
+                                                                                   flag: DeadlineItemSchema.isInternal)
                 for entry in filings[index].timeline.indices {
                     filings[index].timeline[entry].values = filings[index].timeline[entry].values
                         .withoutInternal(TimelineEntrySchema.declaration)
@@ -171,6 +174,8 @@ public struct SiteBuilder: Sendable {
 
         // Timelines: the clock, whose move, rounds; warnings about what does not add up.
         var analyses: [String: FilingAnalysis] = [:]
+        var deadlines: [String: [Deadline]] = [:]
+        let remedies = settings.values[SettingsSchema.remedies] ?? true
         var missingYears: [Int: Filing] = [:]
         let permitsByID = Dictionary(permits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each filing on its own, on every core; gathered in filing order.
@@ -183,6 +188,10 @@ public struct SiteBuilder: Sendable {
         for (filing, (analysis, checks)) in zip(filings, analysed) {
             analyses[filing.id] = analysis
             diagnostics += checks
+            // Version 2: deadlines.
+            deadlines[filing.id] = FilingDeadlines.compute(filing, permit: permitsByID[filing.permit.value], analysis: analysis,
+                                                           calendar: calendar, today: today, remedies: remedies)
+            diagnostics += DeadlineChecks.check(filing, analysis: analysis)
             for year in analysis.clock?.missingCalendarYears ?? [] where missingYears[year] == nil {
                 missingYears[year] = filing
             }
@@ -207,6 +216,7 @@ public struct SiteBuilder: Sendable {
                         clients: visibleClients, articles: articles, filings: filings, calendar: content.calendar,
                         tags: tags, regions: regions, bodyLinks: bodyLinks, entryLinks: entryLinks, graph: graph,
                         related: related, analyses: analyses, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
+        site.deadlines = deadlines
         site.reindex()
         // A public site without base_url has no sitemap and no feed (their addresses must be absolute).
         diagnostics += SitePrivacy.warnings(audience: audience, settings: settings)

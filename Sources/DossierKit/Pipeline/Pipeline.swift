@@ -186,6 +186,7 @@ public struct Pipeline: Sendable {
     func renderer(_ site: Site, _ theme: Theme, _ parsed: Parsed, _ plan: BuildPlan, previous: BuildCache?,
                   cacheKey: String) -> (SiteRenderer, SearchCache?) {
         var renderer = SiteRenderer(site: site, theme: theme, includeSearch: plan.passphrase == nil)
+        renderer.includeCalendarFeed = plan.passphrase == nil  // Version 2: deadlines
         renderer.progress = progress
         if plan.policy.keepsBuildCache {
             let sources = parsed.files.compactMap { file in

@@ -8,6 +8,10 @@ public struct SiteRenderer: Sendable {
     let ui: [String: String]
     /// Whether to write the search page and index (not for encrypted briefs: the index is plain text).
     public var includeSearch: Bool
+    // Version 2: deadlines
+    /// Whether to write `deadlines.ics` where the audience gets filings (not for encrypted briefs:
+    /// the feed is plain text and its dates are confidential).
+    public var includeCalendarFeed = true
     /// Pages the output folder already holds as the previous build wrote them, with the digest of
     /// their inputs then (from the build cache). A page whose inputs have the same digest now is
     /// not rendered again: it comes out as `OutputFile.kept`.

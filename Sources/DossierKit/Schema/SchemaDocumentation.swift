@@ -15,6 +15,9 @@ public enum SchemaDocumentation {
         // Version 2: the clock
         ("stages item", ReviewStageSchema.declaration),
         ("application_days", ApplicationDaysSchema.declaration),
+        // Version 2: deadlines
+        ("duty", DutySchema.declaration),
+        ("deadline", DeadlineItemSchema.declaration),
     ]
 
     /// `| key | required | meaning |` and a row per key, in declaration order.

@@ -72,7 +72,14 @@ public enum LeakScan {
         let jsonText = json(raw)
         let both = html(jsonText)
         var seen: Set<[UInt8]> = []  // bytes, not String equality (which is canonical equivalence)
-        return [raw, htmlText, jsonText, percent(raw), both, percent(htmlText), percent(jsonText), percent(both)]
+        var forms = [raw, htmlText, jsonText, percent(raw), both, percent(htmlText), percent(jsonText), percent(both)]
+        // Version 2: deadlines. An iCalendar file folds its lines and escapes , ; \ and line
+        // breaks: read it unfolded and unescaped too (and both, as a client would show it).
+        if raw.contains("BEGIN:VCALENDAR") {
+            let unfolded = ICalendarText.unfold(raw)
+            forms += [unfolded, ICalendarText.unescape(unfolded), ICalendarText.unescape(raw)]
+        }
+        return forms
             .filter { seen.insert(Array($0.utf8)).inserted }.map { $0.lowercased() }
     }
 

@@ -9,7 +9,7 @@ extension SiteRenderer {
             client = LinkView(name: found.name,
                               href: site.audience.showsClients ? link(PageRef(.clients, found.id).outputPath, from: path) : "")
         }
-        let view = FilingPageView(
+        var view = FilingPageView(
             ui: uiValue,
             title: filing.title,
             status: filing.status.rawValue,
@@ -40,6 +40,14 @@ extension SiteRenderer {
             otherClocks: otherStageClocks(analysis),
             chartHasExcluded: analysis?.review?.stages.contains { !$0.excluded.isEmpty } ?? false,
             chartHasStages: analysis?.review?.stages.contains { $0.stage > 1 && $0.start != nil } ?? false)
+        // Version 2: deadlines
+        let deadlines = site.deadlines[filing.id] ?? []
+        view.deadlines = deadlines.map { deadlineView($0, filing: filing, from: nil) }
+        if let state = ExpiryState.of(deadlines, today: site.today), let expiry = deadlines.first(where: { $0.kind == .expiry }) {
+            view.expiryState = state.rawValue
+            view.expiryStateLabel = ui["expiryState.\(state.rawValue)"] ?? state.rawValue
+            view.expiresText = dateText(expiry.date)
+        }
         return PageContent(view, body: filingBody)
     }
 

@@ -17,7 +17,7 @@ extension SiteRenderer {
                                                analyses: site.analyses) : []
         let awaiting = shows ? Dashboard.awaitingAnswer(site.filings, analyses: site.analyses) : []
         let latest = shows ? Dashboard.latestEntries(site.filings, analyses: site.analyses, limit: 30) : []
-        return PageContent(HomeView(
+        var view = HomeView(
             ui: uiValue,
             siteTitle: site.settings.title,
             organization: site.settings.organization ?? "",
@@ -42,6 +42,21 @@ extension SiteRenderer {
             },
             articles: site.articles.prefix(10).map { articleItem($0, from: path) },
             hasArticles: !site.articles.isEmpty,
-            permits: site.permits.map { permitItem($0, from: path) }))
+            permits: site.permits.map { permitItem($0, from: path) })
+        // Version 2: deadlines
+        if shows {
+            view.deadlines = upcomingDeadlines().map { deadlineView($0.deadline, filing: $0.filing, from: path) }
+            view.renewals = site.filings.compactMap { filing -> DeadlineView? in
+                let deadlines = site.deadlines[filing.id] ?? []
+                guard let state = ExpiryState.of(deadlines, today: site.today), state != .valid,
+                      let expiry = deadlines.first(where: { $0.kind == .expiry }) else { return nil }
+                var item = deadlineView(expiry, filing: filing, from: path)
+                item.expiryState = state.rawValue
+                item.expiryStateLabel = ui["expiryState.\(state.rawValue)"] ?? state.rawValue
+                return item
+            }
+            if includeCalendarFeed { view.feedHref = link(CalendarFeed.path, from: path) }
+        }
+        return PageContent(view)
     }
 }

@@ -14,7 +14,7 @@ extension SiteRenderer {
         let unit = permit.reviewUnit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? ""
         let permitBody = body(permit.page, ref: ref, path: path)
         let items = filings.map { filingItem($0, from: path) }
-        let view = PermitPageView(
+        var view = PermitPageView(
             ui: uiValue,
             name: permit.name,
             nameEn: permit.nameEn ?? "",
@@ -51,6 +51,18 @@ extension SiteRenderer {
                                  medianUsed: figures.medianUsed.map(Self.number) ?? "", medianRounds: figures.medianRounds.map(Self.number) ?? "",
                                  unitLabel: figures.unit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? "")
             })
+        // Version 2: deadlines. Which clients' permits run out soon: the internal wiki only.
+        if site.audience.includesInternal {
+            view.expiring = filings.compactMap { filing -> ExpiringPermitView? in
+                guard let expiry = site.deadlines[filing.id]?.first(where: { $0.kind == .expiry }) else { return nil }
+                let left = expiry.daysLeft(from: site.today)
+                guard left >= 0 && left <= 90 else { return nil }
+                return ExpiringPermitView(filing: filing.title, href: link(PageRef(.filings, filing.id).outputPath, from: path),
+                                          client: site.client(filing.client.value)?.name ?? filing.client.value,
+                                          expires: expiry.date.description, expiresText: dateText(expiry.date),
+                                          leftText: deadlineLeftText(left), isEstimate: expiry.isEstimate)
+            }.sorted { ($0.expires, $0.href) < ($1.expires, $1.href) }
+        }
         return PageContent(view, body: permitBody)
     }
 }

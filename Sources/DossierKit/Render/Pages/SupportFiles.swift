@@ -30,6 +30,10 @@ extension SiteRenderer {
         if privacy.feed {
             derived("feed.xml") { OutputFile(path: "feed.xml", text: Feed.atom(site: site)) }
         }
+        // Version 2: deadlines. A public site has no filings, an encrypted brief no plain-text feed.
+        if includeCalendarFeed && site.audience.showsFilings {
+            derived(CalendarFeed.path) { OutputFile(path: CalendarFeed.path, text: calendarFeed()) }
+        }
         if site.audience.includesInternal {
             derived("data/filings.json") { OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)) }
         }

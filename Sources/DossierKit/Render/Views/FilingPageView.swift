@@ -29,6 +29,12 @@ struct FilingPageView: TemplateView {
     /// Whether the chart draws excluded stretches or a later stage's start (the legend names them then).
     var chartHasExcluded = false
     var chartHasStages = false
+    // Version 2: deadlines
+    var deadlines: [DeadlineView] = []
+    /// `valid`, `renewal` or `expired` for a granted permit with an expiry; empty otherwise.
+    var expiryState = ""
+    var expiryStateLabel = ""
+    var expiresText = ""
 
     static let fields = ViewFields<FilingPageView>("filing page", [
         .strings("ui") { $0.ui },
@@ -59,6 +65,12 @@ struct FilingPageView: TemplateView {
         .flag("hasOtherClocks") { !$0.otherClocks.isEmpty },
         .flag("chartHasExcluded") { $0.chartHasExcluded },
         .flag("chartHasStages") { $0.chartHasStages },
+        // Version 2: deadlines
+        .views("deadlines") { $0.deadlines },
+        .flag("hasDeadlines") { !$0.deadlines.isEmpty },
+        .text("expiryState") { $0.expiryState },
+        .text("expiryStateLabel") { $0.expiryStateLabel },
+        .text("expiresText") { $0.expiresText },
     ])
 }
 

@@ -16,6 +16,13 @@ struct HomeView: TemplateView {
     /// Whether the site has any article (`articles` holds only the latest few).
     var hasArticles: Bool
     var permits: [PermitItemView]
+    // Version 2: deadlines
+    /// Deadlines in the next 60 days and those missed, by date.
+    var deadlines: [DeadlineView] = []
+    /// Granted permits in their renewal window or expired.
+    var renewals: [DeadlineView] = []
+    /// The calendar feed's address, where this build writes one.
+    var feedHref = ""
 
     static let fields = ViewFields<HomeView>("home page", [
         .strings("ui") { $0.ui },
@@ -34,6 +41,12 @@ struct HomeView: TemplateView {
         .views("articles") { $0.articles },
         .flag("hasArticles") { $0.hasArticles },
         .views("permits") { $0.permits },
+        // Version 2: deadlines
+        .views("deadlines") { $0.deadlines },
+        .flag("hasDeadlines") { !$0.deadlines.isEmpty },
+        .views("renewals") { $0.renewals },
+        .flag("hasRenewals") { !$0.renewals.isEmpty },
+        .text("feedHref") { $0.feedHref },
     ])
 }
 

@@ -25,6 +25,9 @@ struct PermitPageView: TemplateView {
     // Version 2: the clock
     /// Figures per review stage, for a permit with more than one.
     var stageFigures: [StageFiguresView] = []
+    // Version 2: deadlines
+    /// The clients' permits of this type that expire in the next 90 days (internal wiki only).
+    var expiring: [ExpiringPermitView] = []
 
     static let fields = ViewFields<PermitPageView>("permit page", [
         .strings("ui") { $0.ui },
@@ -52,6 +55,9 @@ struct PermitPageView: TemplateView {
         // Version 2: the clock
         .views("stageFigures") { $0.stageFigures },
         .flag("hasStageFigures") { !$0.stageFigures.isEmpty },
+        // Version 2: deadlines
+        .views("expiring") { $0.expiring },
+        .flag("hasExpiring") { !$0.expiring.isEmpty },
     ])
 }
 

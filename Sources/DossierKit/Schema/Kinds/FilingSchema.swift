@@ -12,6 +12,10 @@ public enum FilingSchema {
     public static let region = SchemaKey<String>.text("region", "as for articles")
     public static let owner = SchemaKey<String>.text("owner", "consultant in charge (internal)").internalOnly()
     public static let reference = SchemaKey<String>.text("reference", "filing or permit number once granted")
+    // Version 2: deadlines
+    public static let granted = SchemaKey<Day>.day("granted", "day the permit was granted; default: the date of the first `approved` entry")
+    public static let expires = SchemaKey<Day>.day("expires", "last day the permit is valid, as on the certificate; default: what the permit's `validity_years` gives from `granted` (shown as an estimate)")
+    public static let deadlines = SchemaKey<[DeclaredValues]>.mappings("deadlines", DeadlineItemSchema.declaration, "other deadlines the consultant tracks: a list of mappings, each a *deadline* (below)")
 
     // Version 2: the clock
     public static let application = SchemaKey<Filing.Application>.choice("application", "`new` (default), `change`, `renewal` or `cancellation`: picks the period from the permit's `application_days`")
@@ -21,6 +25,8 @@ public enum FilingSchema {
         reference.erased, memo.erased, timeline.erased,
         // Version 2: the clock
         application.erased,
+        // Version 2: deadlines
+        granted.erased, expires.erased, deadlines.erased,
     ])
 }
 

@@ -13,6 +13,10 @@ public enum PermitSchema {
     public static let sources = SourceSchema.sources
     public static let verified = SourceSchema.verified
     public static let unverified = SourceSchema.unverified
+    // Version 2: deadlines
+    public static let validityYears = SchemaKey<Int>.wholeNumber("validity_years", in: 1...100, "whole number of years a granted permit is valid: it expires the day before the same date that many years after `granted` (an estimate; copy `expires` from the certificate where you have it)")
+    public static let renewBeforeDays = SchemaKey<Int>.wholeNumber("renew_before_days", in: 0...3650, "calendar days before expiry by which a renewal must be filed (e.g. `30`); counted backwards, a day off moves it to the working day before")
+    public static let duties = SchemaKey<[DeclaredValues]>.mappings("duties", DutySchema.declaration, "the applicant's own obligations that follow a timeline entry: a list of mappings, each a *duty* (below)")
 
     // Version 2: the clock
     public static let clockStarts = SchemaKey<Permit.ClockStart>.choice("clock_starts", "`accepted` (default) or `submitted`: the entry that starts the authority's period (`submitted` where the rule counts from receipt)")
@@ -26,6 +30,8 @@ public enum PermitSchema {
         onSupplement.erased, validity.erased, order.erased, sources.erased, verified.erased, unverified.erased,
         // Version 2: the clock
         clockStarts.erased, acceptanceDays.erased, maxExtensionDays.erased, applicationDays.erased, stages.erased,
+        // Version 2: deadlines
+        validityYears.erased, renewBeforeDays.erased, duties.erased,
     ])
 }
 

@@ -13,6 +13,9 @@ public enum TimelineEntrySchema {
     public static let pages = SchemaKey<[String]>.texts("pages", "list: pages of the submitted material concerned (关联材料页码)")
     public static let refs = SchemaKey<[Located<String>]>.references("refs", "list of link targets: an id (`supplement-period`, `kb/supplement-period`) or a relative `.md` path, each optionally with `#heading`")
     public static let isInternal = SchemaKey<Bool>.bool("internal", "`true`: shown only in the internal wiki")
+    // Version 2: deadlines
+    public static let due = SchemaKey<Day>.day("due", "on `supplement_requested`: the day the authority wants the material by")
+    public static let served = SchemaKey<Day>.day("served", "on `approved` and `rejected`: the day the decision reached the applicant (签收); remedies run from it. Default: the entry's date")
 
     // Version 2: the clock
     public static let clock = SchemaKey<TimelineEntry.RoundRule>(
@@ -35,6 +38,8 @@ public enum TimelineEntrySchema {
         clauses.erased, pages.erased, refs.erased, note.erased, isInternal.erased,
         // Version 2: the clock
         clock.erased, until.erased, reason.erased, notified.erased, stage.erased, received.erased,
+        // Version 2: deadlines
+        due.erased, served.erased,
     ], missingWhat: "timeline entry", mappingWhat: "a timeline entry", check: ContentParser.checkTimelineEntry)
 }
 
