@@ -3,13 +3,14 @@
 /// day, the permit's duties, the filing's own `deadlines`, the issue of the certificate (行政许可法
 /// art. 44) and the remedies after a refusal or a missed deadline. Soonest first.
 public enum FilingDeadlines {
-    /// The authority's deadline, as the filing page shows the clock: the day its period runs out,
-    /// while it runs. The one place the deadlines read the clock (a staged clock gives the running
-    /// stage's deadline here). A calendar-day period ending on a day off ends on the next working
-    /// day (民法典 art. 203).
-    public static func authorityDeadline(of clock: StatutoryClock?, calendar: WorkCalendar) -> Day? {
-        guard let clock, clock.state == .running, let deadline = clock.deadline else { return nil }
-        return clock.unit == .calendar ? calendar.workingDay(onOrAfter: deadline) : deadline
+    /// The authority's deadline: the day the running review stage's period runs out, while it runs
+    /// (also through excluded time, whose end is known). The one place the deadlines read the
+    /// clock. The clock has already moved a calendar-day period's last day off a day off
+    /// (民法典 art. 203); moving it again changes nothing.
+    public static func authorityDeadline(of analysis: FilingAnalysis, calendar: WorkCalendar) -> (day: Day, stage: Int, start: Day?)? {
+        guard let running = analysis.authorityDeadline, !running.isDecided, let date = running.date else { return nil }
+        let day = running.unit == .calendar ? calendar.workingDay(onOrAfter: date) : date
+        return (day, running.stage, analysis.clock?.start)
     }
 
     /// Calendar days after 行政复议 may be asked for (行政复议法 art. 20).
@@ -66,13 +67,17 @@ public enum FilingDeadlines {
         let decided = ordered.contains { [.approved, .rejected, .withdrawn].contains($0.type) }
 
         // The authority's deadline while its clock runs.
-        let authority = authorityDeadline(of: analysis.clock, calendar: calendar)
-        if let authority {
-            let start = analysis.clock?.start
-            result.append(Deadline(kind: .authority, date: authority, label: .standard("authority"), rule: "authority",
-                                   origin: start.map { day in .entry(first(.accepted)?.date == day ? .accepted : .submitted, day) }
-                                       ?? .key("review_days"),
-                                   basis: permit?.basis))
+        let running = authorityDeadline(of: analysis, calendar: calendar)
+        let authority = running?.day
+        if let running {
+            // Stage 1 counts from acceptance (or receipt, or a deemed acceptance on submission); a
+            // later stage from the day its authority received the file.
+            let origin: Deadline.Origin = running.start.map { day in
+                running.stage > 1 ? .entry(.forwarded, day) : .entry(first(.accepted)?.date == day ? .accepted : .submitted, day)
+            } ?? .key("review_days")
+            result.append(Deadline(kind: .authority, date: running.day, label: .standard("authority"),
+                                   rule: running.stage > 1 ? "authority-\(running.stage)" : "authority",
+                                   origin: origin, basis: permit?.basis))
         }
         // What the reviewer wants by a day.
         for (round, entry) in unanswered(ordered) {
