@@ -12,6 +12,10 @@ public enum SchemaDocumentation {
         ("memo", MemoSchema.declaration),
         ("timeline entry", TimelineEntrySchema.declaration),
         ("calendar/<year>.yml", CalendarSchema.declaration),
+        // Version 2: responses
+        ("point", ResponseSchema.item),
+        ("change", ResponseSchema.change),
+        ("checklist item", ResponseSchema.checklistItem),
     ]
 
     /// `| key | required | meaning |` and a row per key, in declaration order.

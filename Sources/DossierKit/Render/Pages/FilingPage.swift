@@ -9,7 +9,7 @@ extension SiteRenderer {
             client = LinkView(name: found.name,
                               href: site.audience.showsClients ? link(PageRef(.clients, found.id).outputPath, from: path) : "")
         }
-        let view = FilingPageView(
+        var view = FilingPageView(
             ui: uiValue,
             title: filing.title,
             status: filing.status.rawValue,
@@ -34,6 +34,11 @@ extension SiteRenderer {
                 LinkView(name: String(attachment.split(separator: "/").last ?? ""), href: link(attachment, from: path))
             },
             backlinks: backlinks(ref, from: path))
+        // Version 2: responses
+        let responses = FilingResponses(filing)
+        view.responses = responseTables(filing, responses, path: path)
+        view.openItems = responses.openCount
+        view.checklist = checklistView(filing)
         return PageContent(view, body: filingBody)
     }
 

@@ -17,7 +17,7 @@ extension SiteRenderer {
                                                analyses: site.analyses) : []
         let awaiting = shows ? Dashboard.awaitingAnswer(site.filings, analyses: site.analyses) : []
         let latest = shows ? Dashboard.latestEntries(site.filings, analyses: site.analyses, limit: 30) : []
-        return PageContent(HomeView(
+        var home = HomeView(
             ui: uiValue,
             siteTitle: site.settings.title,
             organization: site.settings.organization ?? "",
@@ -42,6 +42,10 @@ extension SiteRenderer {
             },
             articles: site.articles.prefix(10).map { articleItem($0, from: path) },
             hasArticles: !site.articles.isEmpty,
-            permits: site.permits.map { permitItem($0, from: path) }))
+            permits: site.permits.map { permitItem($0, from: path) })
+        // Version 2: responses
+        home.openPoints = openPointsViews(from: path)
+        home.checklists = checklistProgressViews(from: path)
+        return PageContent(home)
     }
 }

@@ -14,7 +14,7 @@ extension SiteRenderer {
         let unit = permit.reviewUnit == .working ? ui["workingDays"] ?? "" : ui["calendarDays"] ?? ""
         let permitBody = body(permit.page, ref: ref, path: path)
         let items = filings.map { filingItem($0, from: path) }
-        let view = PermitPageView(
+        var view = PermitPageView(
             ui: uiValue,
             name: permit.name,
             nameEn: permit.nameEn ?? "",
@@ -45,6 +45,8 @@ extension SiteRenderer {
             },
             sources: sources(permit.sources, permit.verification),
             backlinks: backlinks(ref, from: path))
+        // Version 2: responses
+        view.checklist = permitChecklist(permit)
         return PageContent(view, body: permitBody)
     }
 }

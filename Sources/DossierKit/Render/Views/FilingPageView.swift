@@ -23,6 +23,10 @@ struct FilingPageView: TemplateView {
     var timeline: [TimelineEntryView]
     var attachments: [LinkView]
     var backlinks: [BacklinkView]
+    // Version 2: responses
+    var responses: [ResponseTableView] = []
+    var openItems = 0
+    var checklist: ChecklistView?
 
     static let fields = ViewFields<FilingPageView>("filing page", [
         .strings("ui") { $0.ui },
@@ -47,6 +51,11 @@ struct FilingPageView: TemplateView {
         .flag("hasTimeline") { !$0.timeline.isEmpty },
         .views("attachments") { $0.attachments },
         .flag("hasAttachments") { !$0.attachments.isEmpty },
+        // Version 2: responses
+        .views("responses") { $0.responses },
+        .flag("hasResponses") { !$0.responses.isEmpty },
+        .number("openItems") { $0.openItems },
+        .view("checklist") { $0.checklist },
     ] + BacklinkView.pageFields { $0.backlinks })
 }
 

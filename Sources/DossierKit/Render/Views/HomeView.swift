@@ -16,6 +16,9 @@ struct HomeView: TemplateView {
     /// Whether the site has any article (`articles` holds only the latest few).
     var hasArticles: Bool
     var permits: [PermitItemView]
+    // Version 2: responses
+    var openPoints: [OpenPointsView] = []
+    var checklists: [ChecklistProgressView] = []
 
     static let fields = ViewFields<HomeView>("home page", [
         .strings("ui") { $0.ui },
@@ -34,6 +37,11 @@ struct HomeView: TemplateView {
         .views("articles") { $0.articles },
         .flag("hasArticles") { $0.hasArticles },
         .views("permits") { $0.permits },
+        // Version 2: responses
+        .views("openPoints") { $0.openPoints },
+        .flag("hasOpenPoints") { !$0.openPoints.isEmpty },
+        .views("checklists") { $0.checklists },
+        .flag("hasChecklists") { !$0.checklists.isEmpty },
     ])
 }
 

@@ -22,6 +22,8 @@ struct PermitPageView: TemplateView {
     var recentRequests: [RecentRequestView]
     var sources: SourcesView
     var backlinks: [BacklinkView]
+    // Version 2: responses
+    var checklist: [ChecklistItemView] = []
 
     static let fields = ViewFields<PermitPageView>("permit page", [
         .strings("ui") { $0.ui },
@@ -45,6 +47,9 @@ struct PermitPageView: TemplateView {
         .text("approvalRate") { $0.approvalRate },
         .views("recentRequests") { $0.recentRequests },
         .flag("hasRecentRequests") { !$0.recentRequests.isEmpty },
+        // Version 2: responses
+        .views("checklist") { $0.checklist },
+        .flag("hasChecklist") { !$0.checklist.isEmpty },
     ] + SourcesView.pageFields { $0.sources } + BacklinkView.pageFields { $0.backlinks })
 }
 

@@ -13,9 +13,14 @@ public enum FilingSchema {
     public static let owner = SchemaKey<String>.text("owner", "consultant in charge (internal)").internalOnly()
     public static let reference = SchemaKey<String>.text("reference", "filing or permit number once granted")
 
+    // Version 2: responses
+    public static let checklist = SchemaKey<[WordPair]>.wordMapping("checklist", ResponseSchema.ItemState.allCases.map(\.rawValue), "mapping from the permit's checklist ids to `done`, `pending` or `waived`; a required item left out is `pending`")
+
     public static let declaration = SchemaDeclaration([
         title.erased, client.erased, permit.erased, status.erased, opened.erased, region.erased, owner.erased,
         reference.erased, memo.erased, timeline.erased,
+        // Version 2: responses
+        checklist.erased,
     ])
 }
 

@@ -14,9 +14,14 @@ public enum PermitSchema {
     public static let verified = SourceSchema.verified
     public static let unverified = SourceSchema.unverified
 
+    // Version 2: responses
+    public static let checklist = SchemaKey<[DeclaredValues]>.mappings("checklist", ResponseSchema.checklistItem, "the materials an application needs (材料清单): a list of *checklist item* mappings (below)")
+
     public static let declaration = SchemaDeclaration([
         name.erased, nameEn.erased, kind.erased, authority.erased, basis.erased, reviewDays.erased, reviewUnit.erased,
         onSupplement.erased, validity.erased, order.erased, sources.erased, verified.erased, unverified.erased,
+        // Version 2: responses
+        checklist.erased,
     ])
 }
 
