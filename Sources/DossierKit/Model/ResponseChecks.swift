@@ -45,6 +45,14 @@ public enum ResponseChecks {
             diagnostics.append(.error(path, unbound.answer.position,
                 "'answers' \(unbound.answer.value): the '\(request.type.rawValue)' of \(request.date) has no point \(unbound.answer.value) (it has \(request.points.count))"))
         }
+        // A change pasted from `dossier new reply` and never written.
+        for entry in filing.timeline {
+            for change in entry.values[TimelineEntrySchema.changes] ?? [] {
+                guard let text = change[ResponseSchema.changeText], text.hasPrefix(ReplySkeleton.placeholder) else { continue }
+                diagnostics.append(.warning(path, change.valuePosition(ResponseSchema.changeText) ?? change.position,
+                    "change '\(text)' is still the placeholder of dossier new reply: write what was changed"))
+            }
+        }
         // Each supplement sent answers the open request before it (as the clock pairs them).
         var open: Int?  // rank of the waiting supplement_requested
         for (rank, index) in responses.order.enumerated() {
