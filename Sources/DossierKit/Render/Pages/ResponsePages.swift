@@ -154,10 +154,12 @@ extension SiteRenderer {
         }
     }
 
-    /// Filings with points still open, the longest waiting first.
+    /// Open filings (not decided, withdrawn or cancelled) with points still open, the longest
+    /// waiting first.
     func openPointsViews(from path: String) -> [OpenPointsView] {
         guard site.audience.showsFilings else { return [] }
-        let items: [OpenPointsView] = site.filings.compactMap { filing in
+        let closed: [Filing.Status] = [.approved, .rejected, .withdrawn, .cancelled]
+        let items: [OpenPointsView] = site.filings.filter { !closed.contains($0.status) }.compactMap { filing in
             let responses = FilingResponses(filing)
             let open = responses.requests.filter { !$0.openPoints.isEmpty }
             guard let oldest = open.first else { return nil }
