@@ -49,8 +49,9 @@ extension SiteRenderer {
                                         extraSections: { filingSearchSections(filing) })
                   },
                   build: { filing, path in filingPage(filing, path) })
-        // Version 2: responses. The reply letter to each entry with items, beside its filing.
-        if PageKind.filings.isShown(to: site.audience) {
+        // Version 2: responses. The reply letter to each entry with items, beside its filing (a
+        // copy of the theme made before version 2 has no `reply` template: then only the text).
+        if PageKind.filings.isShown(to: site.audience), theme.library.templates["reply"] != nil {
             for filing in site.filings {
                 for request in FilingResponses(filing).requests {
                     page(Self.replyPath(filing, request.number), template: "reply",
