@@ -231,4 +231,33 @@ struct ResponsesTests {
         // `status: submitted`: the value at column 9; 'plan' is required and not mentioned.
         #expect(has("bad.md:5:9: warning:", "required checklist items are still pending: plan"), "\(found)")
     }
+
+    @Test("a rebuild into the same folder renders the replies again when the timeline changes, and removes those that go")
+    func incremental() throws {
+        let content = try Self.copy(language: "zh-CN")
+        let output = try TestSupport.temporaryFolder().appendingPathComponent("Output")
+        let options = TestSupport.options(content: content.path, output: output.path, today: "2026-11-29")
+        #expect(try Pipeline().run(options, write: true).wrote)
+        let text = output.appendingPathComponent("filings/two-rounds/responses/2.txt")
+        #expect(try String(contentsOf: text, encoding: .utf8).contains("【尚未答复】"))
+        // Answer point 2 of the second request: the letter and its text no longer say it is open.
+        let file = content.appendingPathComponent("filings/two-rounds.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "      - {text: 补充任命书, answers: [1], pages: [附件二]}",
+                                          with: "      - {text: 补充任命书, answers: [1], pages: [附件二]}\n      - {text: 说明跨境传输, answers: [2]}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Pipeline().run(options, write: true).wrote)
+        let answered = try String(contentsOf: text, encoding: .utf8)
+        #expect(!answered.contains("【尚未答复】") && answered.contains("   修改内容：说明跨境传输\n"))
+        let letter = try String(contentsOf: output.appendingPathComponent("filings/two-rounds/responses/2/index.html"), encoding: .utf8)
+        #expect(letter.contains("data-item=\"2.2\" data-answered=\"true\""))
+        // Without the second request's points there is no second reply.
+        try original.replacingOccurrences(of: "      - 请补充数据安全负责人任命书。\n      - 请说明跨境传输情况。\n", with: "")
+            .replacingOccurrences(of: "      - {text: 补充任命书, answers: [1], pages: [附件二]}", with: "      - 补充任命书")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let report = try Pipeline().run(options, write: true)
+        #expect(report.wrote, "\(report.diagnostics)")
+        #expect(!FileManager.default.fileExists(atPath: text.path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("filings/two-rounds/responses/2/index.html").path))
+    }
 }
