@@ -5,7 +5,7 @@ import Foundation
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create a new article, filing, permit or client with the right front matter.")
 
-    @Argument(help: "What to create: kb, filing, permit or client.")
+    @Argument(help: "What to create: kb, filing, permit or client; or reply, to print a reply entry for filing ID's open points.")
     var kind: String
 
     @Argument(help: "Its id (lower-case a-z, 0-9 and '-').")
@@ -24,8 +24,14 @@ struct New: ParsableCommand {
     var content: String = "Content"
 
     func run() throws {
+        // Version 2: responses. `dossier new reply FILING` prints a reply entry; it writes nothing.
+        if kind == "reply" {
+            let today = try Today.resolve(argument: nil, environment: ProcessInfo.processInfo.environment, now: Date())
+            print(try ReplySkeleton.make(filing: id, content: content, today: today), terminator: "")
+            return
+        }
         guard let which = Scaffold.Kind.allCases.first(where: { $0.scaffoldName == kind }) else {
-            throw UsageError("'\(kind)' is not something dossier new makes: use kb, filing, permit or client")
+            throw UsageError("'\(kind)' is not something dossier new makes: use kb, filing, permit, client or reply")
         }
         let today = try Today.resolve(argument: nil, environment: ProcessInfo.processInfo.environment, now: Date())
         let path = try Scaffold.newPage(which, id: id, title: title, permit: permit, client: client, content: content, today: today)

@@ -21,6 +21,10 @@ struct AudienceLeakTests {
         "UNVERIFIEDMARK", "未全部核实", "尚待核对",
         // Version 2: deadlines. The other client's deadline and an internal one (page, dashboard, deadlines.ics).
         "OTHERDEADLINEMARK", "北辰期限", "INTERNALDEADLINEMARK", "内部期限",
+        // Version 2: responses. An internal point, the change answering it, an internal question
+        // with its point and the change answering that, another client's point.
+        "INTERNALPOINTMARK", "内部意见", "INTERNALANSWERMARK", "内部答复", "INTERNALQUESTIONMARK", "INTERNALQUESTIONPOINTMARK",
+        "INTERNALQANSWERMARK", "OTHERPOINTMARK",
     ]
     /// In the internal wiki and Aurora's own brief, never in the public site.
     static let auroraOnly = ["CLIENTANAME", "极光", "aurora", "Aurora alpha filing", "What data do you keep"]
@@ -80,6 +84,12 @@ struct AudienceLeakTests {
         #expect(home.contains("由 Fixture Consulting 为 Aurora CLIENTANAME 极光 编制"))
         #expect(tree["filings/aurora-filing/index.html"] != nil)
         #expect(tree["filings/aurora-filing/aurora-scan.txt"] != nil)
+        // Version 2: responses. The reply to Aurora's question is there, page and text (the leak
+        // search above covered them); the internal question has none.
+        #expect(tree["filings/aurora-filing/responses/1/index.html"] != nil)
+        #expect(tree["filings/aurora-filing/responses/1.txt"] != nil)
+        #expect(tree["filings/aurora-filing/responses/2.txt"] == nil)
+        #expect(!tree.keys.contains { $0.hasPrefix("filings/secretbfiling/") })
         #expect(tree["kb/public-one/index.html"] != nil)
         #expect(tree["permits/alpha/index.html"] != nil)
         #expect(tree["clients/aurora/index.html"] == nil)

@@ -54,8 +54,9 @@ struct EncryptedBriefTests {
         let paths = tree.keys.sorted()
         #expect(paths.allSatisfy { ["index.html", "404.html", "robots.txt", "_theme/style.css", "_dossier/unlock.js", ".dossier-output"].contains($0)
             || ($0.hasPrefix("p/") && $0.hasSuffix(".html")) })
-        // The brief has 14 pages and one attachment; each is one opaque page.
-        #expect(paths.filter { $0.hasPrefix("p/") }.count == 13)
+        // The brief has 15 pages (the reply letter to Aurora's question among them), one attachment
+        // and the reply's plain text; each is one opaque page (the text encrypted like the pages).
+        #expect(paths.filter { $0.hasPrefix("p/") }.count == 15)
         let titles = Set(tree.filter { $0.key.hasSuffix(".html") }.map { page in
             String(decoding: page.value, as: UTF8.self).components(separatedBy: "<title>").last?.components(separatedBy: "</title>").first ?? ""
         })
@@ -145,7 +146,7 @@ struct EncryptedBriefTests {
                 && path != "deadlines.ics"  // version 2: an encrypted brief has no calendar feed
         }
         let opaque = Set(tree.keys.filter { $0.hasPrefix("p/") })
-        #expect(opaque.count == 13)
+        #expect(opaque.count == 15)  // 13, plus the reply letter and its plain text (version 2: responses)
         #expect(Set(originals.map { "p/\(BriefEncryptor.token($0, key: keys.path)).html" }) == opaque)
         for key in [keys.encryption, keys.master] {
             #expect(opaque.isDisjoint(with: originals.map { "p/\(BriefEncryptor.token($0, key: key)).html" }))
@@ -177,7 +178,7 @@ struct EncryptedBriefTests {
             let sealed = try #require(Data(base64Encoded: try Self.payload(String(decoding: entry.value, as: UTF8.self)).data))
             return sealed.count - 12 - 16  // nonce and tag
         }
-        #expect(lengths.count == 15)
+        #expect(lengths.count == 17)  // 15, plus the reply letter and its plain text (version 2: responses)
         #expect(lengths.allSatisfy { buckets.contains($0) }, "\(lengths)")
     }
 
@@ -194,7 +195,7 @@ struct EncryptedBriefTests {
             #expect(shell.contains("<meta name=\"referrer\" content=\"no-referrer\">"), "\(path)")
         }
         let pages = try Self.decrypted(tree)
-        #expect(pages.count == 15)
+        #expect(pages.count == 17)  // 15, plus the reply letter and its plain text (version 2: responses)
         let scripts = try Regex(#"<script(?![^>]*type="application/(?:ld\+)?json")[^>]*>"#)
         let handlers = try Regex(#"<[^>]*\son[a-z]+\s*="#).ignoresCase()
         for (path, html) in pages {

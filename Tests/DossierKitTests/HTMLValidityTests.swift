@@ -20,11 +20,17 @@ struct HTMLValidityTests {
         let folder = try TestSupport.temporaryFolder()
         let sample = TestSupport.packageRoot.appendingPathComponent("Content").path
         let sites: [(String, String, Audience)] = [("good", TestSupport.fixture("good"), .internal), ("sample", sample, .internal),
-                                                   ("sample-public", sample, .public), ("sample-brief", sample, .client("xingyun-tech"))]
+                                                   ("sample-public", sample, .public), ("sample-brief", sample, .client("xingyun-tech")),
+                                                   // Version 2: responses (reply letters, response tables, checklists)
+                                                   ("responses", TestSupport.fixture("responses"), .internal)]
         for (name, content, audience) in sites {
             var options = TestSupport.options(content: content, output: folder.appendingPathComponent(name).path, today: "2026-11-29")
             options.audience = audience
             #expect(try Pipeline().run(options, write: true).wrote, "\(name)")
+        }
+        // The reply letters are among the pages checked (version 2: responses).
+        for letter in ["sample/filings/xingyun-genai/responses/1/index.html", "responses/filings/two-rounds/responses/2/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(letter).path), "\(letter)")
         }
         // One run of the checker over all four (its start is most of its time); errors name the file.
         let process = Process()

@@ -35,6 +35,9 @@ extension SchemaValue: BinaryCodable {
         case .markdown(let document): writer.byte(6); writer.write(document)
         case .mapping(let values): writer.byte(7); writer.write(values)
         case .mappings(let list): writer.byte(8); writer.array(list) { $0.write($1) }
+        case .wordMapping(let pairs):
+            writer.byte(9)
+            writer.array(pairs) { $0.write($1.id); $0.string($1.word); $0.write($1.wordPosition) }
         }
     }
 
@@ -49,6 +52,10 @@ extension SchemaValue: BinaryCodable {
         case 6: self = .markdown(try reader.read())
         case 7: self = .mapping(try reader.read())
         case 8: self = .mappings(try reader.array { try $0.read() })
+        case 9:
+            self = .wordMapping(try reader.array { reader in
+                WordPair(id: try reader.read(), word: try reader.string(), wordPosition: try reader.read())
+            })
         default: throw BinaryReader.Malformed()
         }
     }

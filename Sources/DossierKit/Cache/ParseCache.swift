@@ -14,7 +14,7 @@ import Foundation
 /// outgoing links), made when it was parsed. A page whose face is unchanged changed nothing on
 /// any other page.
 public struct ParseCache: Sendable {
-    static let format = 8
+    static let format = 9
 
     /// What the cache holds for one source file; its page is at `range` in shard `shard`.
     struct Entry: Sendable {

@@ -49,6 +49,8 @@ public struct SiteBuilder: Sendable {
         }
 
         diagnostics += Placeholders.warnings(articles: allArticles, filings: allFilings, permits: permits, clients: clients)
+        // Version 2: responses
+        diagnostics += ResponseChecks.check(filings: allFilings, permits: permits)
 
         // What this build contains.
         var articles = allArticles.filter(includes)
@@ -59,6 +61,8 @@ public struct SiteBuilder: Sendable {
             // at any depth (a new internal key is dropped here without new code; a property filled
             // from one must be cleared here too).
             for index in filings.indices {
+                // Version 2: responses (before internal entries go: answers are bound on the whole timeline)
+                filings[index] = FilingResponses.withoutInternalAnswers(filings[index])
                 filings[index].timeline.removeAll { $0.isInternal }
                 filings[index].owner = nil
                 filings[index].values = filings[index].values.withoutInternal(FilingSchema.declaration)

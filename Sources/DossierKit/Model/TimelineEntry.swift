@@ -38,7 +38,8 @@ extension TimelineEntry {
               let summary = values[TimelineEntrySchema.summary] else { return nil }
         self.init(
             date: date, type: type, days: values[TimelineEntrySchema.days], from: values[TimelineEntrySchema.from],
-            channel: values[TimelineEntrySchema.channel], summary: summary, changes: values[TimelineEntrySchema.changes] ?? [],
+            channel: values[TimelineEntrySchema.channel], summary: summary,
+            changes: (values[TimelineEntrySchema.changes] ?? []).compactMap { $0[ResponseSchema.changeText] },
             clauses: values[TimelineEntrySchema.clauses] ?? [], pages: values[TimelineEntrySchema.pages] ?? [],
             refs: values[TimelineEntrySchema.refs] ?? [], note: values[TimelineEntrySchema.note],
             isInternal: values[TimelineEntrySchema.isInternal] ?? false, position: values.position,
@@ -48,7 +49,9 @@ extension TimelineEntry {
     /// The keys held as properties above.
     static let properties = [
         TimelineEntrySchema.date.name, TimelineEntrySchema.type.name, TimelineEntrySchema.days.name, TimelineEntrySchema.from.name,
-        TimelineEntrySchema.channel.name, TimelineEntrySchema.summary.name, TimelineEntrySchema.changes.name,
+        TimelineEntrySchema.channel.name, TimelineEntrySchema.summary.name,
+        // Version 2: responses. `changes` stays in `values` too: its mappings (answers, clauses,
+        // pages) are read from there; the property holds each change's text.
         TimelineEntrySchema.clauses.name, TimelineEntrySchema.pages.name, TimelineEntrySchema.refs.name,
         TimelineEntrySchema.note.name, TimelineEntrySchema.isInternal.name,
     ]

@@ -18,5 +18,7 @@ public enum ThemeViews {
         "regions": TermsPageView.shape,
         "search": SearchPageView.shape,
         "404": NotFoundView.shape,
+        // Version 2: responses (optional: a copy of the theme made before it has none)
+        "reply": ReplyPageView.shape,
     ]
 }

@@ -10,6 +10,9 @@ public enum SchemaValue: Sendable {
     indirect case markdown(MarkdownDocument)
     indirect case mapping(DeclaredValues)
     case mappings([DeclaredValues])
+    // Version 2: responses
+    /// Ids with the word each is mapped to (`FieldType.wordMapping`), in the order written.
+    case wordMapping([WordPair])
 }
 
 /// What a mapping's declared keys hold, with where each was written. Every model keeps its own

@@ -23,4 +23,11 @@ public indirect enum FieldType: Sendable {
     case mapping(SchemaDeclaration)
     /// A list of mappings, each read by the declaration.
     case mappings(SchemaDeclaration)
+
+    // Version 2: responses
+    /// A list whose items are texts or mappings read by the declaration; a text item is read as a
+    /// mapping with only `text` (a reviewer's point, a change).
+    case textsOrMappings(SchemaDeclaration)
+    /// A mapping from ids the author chooses to one of a fixed set of words (a filing's checklist).
+    case wordMapping([String])
 }

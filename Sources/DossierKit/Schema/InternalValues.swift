@@ -13,10 +13,19 @@ extension DeclaredValues {
                 result.entries[index].value = .mapping(values.withoutInternal(inner))
             case (.mappings(let inner)?, .mappings(let list)?):
                 result.entries[index].value = .mappings(list.map { $0.withoutInternal(inner) })
+            // Version 2: responses. An item written `{text, internal: true}` (a reviewer's point
+            // for the team only) is dropped whole.
+            case (.textsOrMappings(let inner)?, .mappings(let list)?):
+                result.entries[index].value = .mappings(list.filter { !$0.isInternalItem }.map { $0.withoutInternal(inner) })
             default:
                 continue
             }
         }
         return result
     }
+}
+
+extension DeclaredValues {
+    /// Whether this item of a list says `internal: true` (a reviewer's point for the team only).
+    var isInternalItem: Bool { self[ResponseSchema.itemInternal] ?? false }
 }

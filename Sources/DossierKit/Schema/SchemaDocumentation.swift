@@ -18,6 +18,10 @@ public enum SchemaDocumentation {
         // Version 2: deadlines
         ("duty", DutySchema.declaration),
         ("deadline", DeadlineItemSchema.declaration),
+        // Version 2: responses
+        ("point", ResponseSchema.item),
+        ("change", ResponseSchema.change),
+        ("checklist item", ResponseSchema.checklistItem),
     ]
 
     /// `| key | required | meaning |` and a row per key, in declaration order.

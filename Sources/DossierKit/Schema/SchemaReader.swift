@@ -64,7 +64,65 @@ struct SchemaReader {
             let nodes = f.sequence(name)
             guard f.has(name) else { return nil }
             return .mappings(nodes.compactMap { mapping($0, nested, key: name, in: f, diagnostics: &diagnostics) })
+        // Version 2: responses
+        case .textsOrMappings(let nested):
+            return textsOrMappings(name, nested, from: &f, diagnostics: &diagnostics)
+        case .wordMapping(let words):
+            return wordMapping(name, words, from: &f)
         }
+    }
+
+    /// A list of texts or mappings (a reviewer's points, changes): a text item is read as a
+    /// mapping holding only `text`, at the text's position; a single text is a list of one.
+    private func textsOrMappings(_ name: String, _ nested: SchemaDeclaration, from f: inout YAMLFields,
+                                 diagnostics: inout [Diagnostic]) -> SchemaValue? {
+        guard let node = f.value(name) else { return nil }
+        let nodes: [Yams.Node]
+        switch node {
+        case .sequence(let sequence): nodes = Array(sequence)
+        case .scalar: nodes = [node]
+        default:
+            f.error(f.position(of: node), "'\(name)' must be a list")
+            return nil
+        }
+        var items: [DeclaredValues] = []
+        for item in nodes {
+            switch item {
+            case .scalar(let scalar):
+                let text = scalar.string.trimmedSpaces()
+                guard !text.isEmpty else { continue }
+                let at = f.position(of: item)
+                items.append(DeclaredValues(position: at, entries: [
+                    DeclaredValues.Entry(name: "text", keyPosition: at, valuePosition: at, value: .text(text), hadProblems: false),
+                ]))
+            case .mapping:
+                if let values = mapping(item, nested, key: name, in: f, diagnostics: &diagnostics) { items.append(values) }
+            default:
+                f.error(f.position(of: item), "each item of '\(name)' must be text or \(nested.mappingWhat)")
+            }
+        }
+        return .mappings(items)
+    }
+
+    /// A mapping from ids to one of `words` (a filing's checklist), each pair with its positions.
+    private func wordMapping(_ name: String, _ words: [String], from f: inout YAMLFields) -> SchemaValue? {
+        guard let node = f.value(name) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            f.error(f.position(of: node), "'\(name)' must be a mapping from ids to \(words.joined(separator: ", "))")
+            return nil
+        }
+        var pairs: [WordPair] = []
+        for (key, value) in mapping {
+            let id = key.string ?? ""
+            let word = value.string?.trimmedSpaces() ?? ""
+            guard words.contains(word) else {
+                f.error(f.position(of: value),
+                        "'\(name)' maps '\(id)' to one of \(words.joined(separator: ", ")); found '\(word)'\(Suggestion.hint(for: word, in: words))")
+                continue
+            }
+            pairs.append(WordPair(id: Located(id, f.position(of: key)), word: word, wordPosition: f.position(of: value)))
+        }
+        return .wordMapping(pairs)
     }
 
     /// One nested mapping (`memo`, a timeline entry, a `sources` item), its problems at its own keys.

@@ -48,6 +48,11 @@ extension SiteRenderer {
             view.expiryStateLabel = ui["expiryState.\(state.rawValue)"] ?? state.rawValue
             view.expiresText = dateText(expiry.date)
         }
+        // Version 2: responses
+        let responses = FilingResponses(filing)
+        view.responses = responseTables(filing, responses, path: path)
+        view.openItems = responses.openCount
+        view.checklist = checklistView(filing)
         return PageContent(view, body: filingBody)
     }
 

@@ -57,6 +57,9 @@ extension SiteRenderer {
             }
             if includeCalendarFeed { view.feedHref = link(CalendarFeed.path, from: path) }
         }
+        // Version 2: responses
+        view.openPoints = openPointsViews(from: path)
+        view.checklists = checklistProgressViews(from: path)
         return PageContent(view)
     }
 }

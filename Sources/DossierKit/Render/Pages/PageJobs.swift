@@ -49,6 +49,19 @@ extension SiteRenderer {
                                         extraSections: { filingSearchSections(filing) })
                   },
                   build: { filing, path in filingPage(filing, path) })
+        // Version 2: responses. The reply letter to each entry with items, beside its filing (a
+        // copy of the theme made before version 2 has no `reply` template: then only the text).
+        if PageKind.filings.isShown(to: site.audience), theme.library.templates["reply"] != nil {
+            for filing in site.filings {
+                for request in FilingResponses(filing).requests {
+                    page(Self.replyPath(filing, request.number), template: "reply",
+                         title: "\(ui["replyTitle"] ?? "") · \(filing.title) (\(request.number))",
+                         breadcrumbs: [(ui["filings"] ?? "", "filings/index.html"), (filing.title, filing.ref.outputPath)],
+                         section: "filings") { path in replyPage(filing, request, path) }
+                    jobs[jobs.count - 1].source = filing.page.relativePath
+                }
+            }
+        }
         kindPages(site.clients, list: { path in clientsPage(path) },
                   search: { client in SearchInfo(kind: ui[PageKind.clients.singularKey] ?? "", permit: "",
                                                  keywords: [client.industry].compactMap { $0 }) },

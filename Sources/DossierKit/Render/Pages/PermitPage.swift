@@ -63,6 +63,8 @@ extension SiteRenderer {
                                           leftText: deadlineLeftText(left), isEstimate: expiry.isEstimate)
             }.sorted { ($0.expires, $0.href) < ($1.expires, $1.href) }
         }
+        // Version 2: responses
+        view.checklist = permitChecklist(permit)
         return PageContent(view, body: permitBody)
     }
 }

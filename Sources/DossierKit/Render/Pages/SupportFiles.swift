@@ -37,6 +37,8 @@ extension SiteRenderer {
         if site.audience.includesInternal {
             derived("data/filings.json") { OutputFile(path: "data/filings.json", data: FilingsExport.json(site: site)) }
         }
+        // Version 2: responses
+        for reply in replyTextFiles() { derived(reply.path, reply.make) }
         for copy in site.copies {
             files.append(OutputFile(path: copy.outputPath, data: copy.source.data))
         }

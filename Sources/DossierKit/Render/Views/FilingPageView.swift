@@ -35,6 +35,10 @@ struct FilingPageView: TemplateView {
     var expiryState = ""
     var expiryStateLabel = ""
     var expiresText = ""
+    // Version 2: responses
+    var responses: [ResponseTableView] = []
+    var openItems = 0
+    var checklist: ChecklistView?
 
     static let fields = ViewFields<FilingPageView>("filing page", [
         .strings("ui") { $0.ui },
@@ -71,6 +75,11 @@ struct FilingPageView: TemplateView {
         .text("expiryState") { $0.expiryState },
         .text("expiryStateLabel") { $0.expiryStateLabel },
         .text("expiresText") { $0.expiresText },
+        // Version 2: responses
+        .views("responses") { $0.responses },
+        .flag("hasResponses") { !$0.responses.isEmpty },
+        .number("openItems") { $0.openItems },
+        .view("checklist") { $0.checklist },
     ])
 }
 

@@ -23,6 +23,9 @@ struct HomeView: TemplateView {
     var renewals: [DeadlineView] = []
     /// The calendar feed's address, where this build writes one.
     var feedHref = ""
+    // Version 2: responses
+    var openPoints: [OpenPointsView] = []
+    var checklists: [ChecklistProgressView] = []
 
     static let fields = ViewFields<HomeView>("home page", [
         .strings("ui") { $0.ui },
@@ -47,6 +50,11 @@ struct HomeView: TemplateView {
         .views("renewals") { $0.renewals },
         .flag("hasRenewals") { !$0.renewals.isEmpty },
         .text("feedHref") { $0.feedHref },
+        // Version 2: responses
+        .views("openPoints") { $0.openPoints },
+        .flag("hasOpenPoints") { !$0.openPoints.isEmpty },
+        .views("checklists") { $0.checklists },
+        .flag("hasChecklists") { !$0.checklists.isEmpty },
     ])
 }
 

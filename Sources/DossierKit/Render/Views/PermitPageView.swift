@@ -28,6 +28,8 @@ struct PermitPageView: TemplateView {
     // Version 2: deadlines
     /// The clients' permits of this type that expire in the next 90 days (internal wiki only).
     var expiring: [ExpiringPermitView] = []
+    // Version 2: responses
+    var checklist: [ChecklistItemView] = []
 
     static let fields = ViewFields<PermitPageView>("permit page", [
         .strings("ui") { $0.ui },
@@ -58,6 +60,9 @@ struct PermitPageView: TemplateView {
         // Version 2: deadlines
         .views("expiring") { $0.expiring },
         .flag("hasExpiring") { !$0.expiring.isEmpty },
+        // Version 2: responses
+        .views("checklist") { $0.checklist },
+        .flag("hasChecklist") { !$0.checklist.isEmpty },
     ])
 }
 

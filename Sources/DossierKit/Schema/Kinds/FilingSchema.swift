@@ -20,6 +20,9 @@ public enum FilingSchema {
     // Version 2: the clock
     public static let application = SchemaKey<Filing.Application>.choice("application", "`new` (default), `change`, `renewal` or `cancellation`: picks the period from the permit's `application_days`")
 
+    // Version 2: responses
+    public static let checklist = SchemaKey<[WordPair]>.wordMapping("checklist", ResponseSchema.ItemState.allCases.map(\.rawValue), "mapping from the permit's checklist ids to `done`, `pending` or `waived`; a required item left out is `pending`")
+
     public static let declaration = SchemaDeclaration([
         title.erased, client.erased, permit.erased, status.erased, opened.erased, region.erased, owner.erased,
         reference.erased, memo.erased, timeline.erased,
@@ -27,6 +30,8 @@ public enum FilingSchema {
         application.erased,
         // Version 2: deadlines
         granted.erased, expires.erased, deadlines.erased,
+        // Version 2: responses
+        checklist.erased,
     ])
 }
 

@@ -25,6 +25,9 @@ public enum PermitSchema {
     public static let applicationDays = SchemaKey<DeclaredValues>.mapping("application_days", ApplicationDaysSchema.declaration, "mapping from an application type (`change`, `renewal`, `cancellation`) to its own review period, e.g. `{change: 10}`")
     public static let stages = SchemaKey<[DeclaredValues]>.mappings("stages", ReviewStageSchema.declaration, "list of later review stages, each `{name, review_days, review_unit}`; `review_days` is stage 1, a `forwarded` entry starts the next")
 
+    // Version 2: responses
+    public static let checklist = SchemaKey<[DeclaredValues]>.mappings("checklist", ResponseSchema.checklistItem, "the materials an application needs (材料清单): a list of *checklist item* mappings (below)")
+
     public static let declaration = SchemaDeclaration([
         name.erased, nameEn.erased, kind.erased, authority.erased, basis.erased, reviewDays.erased, reviewUnit.erased,
         onSupplement.erased, validity.erased, order.erased, sources.erased, verified.erased, unverified.erased,
@@ -32,6 +35,8 @@ public enum PermitSchema {
         clockStarts.erased, acceptanceDays.erased, maxExtensionDays.erased, applicationDays.erased, stages.erased,
         // Version 2: deadlines
         validityYears.erased, renewBeforeDays.erased, duties.erased,
+        // Version 2: responses
+        checklist.erased,
     ])
 }
 

@@ -8,7 +8,7 @@ public enum TimelineEntrySchema {
     public static let note = SchemaKey<MarkdownDocument>.markdown("note", "Markdown (links and wiki links work as in bodies)")
     public static let from = SchemaKey<TimelineEntry.Sender>.choice("from", "`us`, `authority` or `client`")
     public static let channel = SchemaKey<TimelineEntry.Channel>.choice("channel", "`portal`, `email`, `phone`, `meeting`, `letter` or `other`")
-    public static let changes = SchemaKey<[String]>.texts("changes", "list: what was changed (修改点)")
+    public static let changes = SchemaKey<[DeclaredValues]>.textsOrMappings("changes", ResponseSchema.change, "list: what was changed (修改点), each a text or a *change* mapping (below)")
     public static let clauses = SchemaKey<[String]>.texts("clauses", "list: clauses relied on (依据条款)")
     public static let pages = SchemaKey<[String]>.texts("pages", "list: pages of the submitted material concerned (关联材料页码)")
     public static let refs = SchemaKey<[Located<String>]>.references("refs", "list of link targets: an id (`supplement-period`, `kb/supplement-period`) or a relative `.md` path, each optionally with `#heading`")
@@ -33,6 +33,9 @@ public enum TimelineEntrySchema {
     public static let received = SchemaKey<Day>(
         "received", .day, required: false, note: "on `forwarded`", "the day the next stage's authority received the file; that stage starts on it (default: the entry's date)")
 
+    // Version 2: responses
+    public static let items = SchemaKey<[DeclaredValues]>.textsOrMappings("items", ResponseSchema.item, "on `supplement_requested` and `question`: the reviewer's points, numbered 1, 2, ... in the order written; each a text or a *point* mapping (below)")
+
     public static let declaration = SchemaDeclaration([
         date.erased, type.erased, days.erased, from.erased, channel.erased, summary.erased, changes.erased,
         clauses.erased, pages.erased, refs.erased, note.erased, isInternal.erased,
@@ -40,6 +43,8 @@ public enum TimelineEntrySchema {
         clock.erased, until.erased, reason.erased, notified.erased, stage.erased, received.erased,
         // Version 2: deadlines
         due.erased, served.erased,
+        // Version 2: responses
+        items.erased,
     ], missingWhat: "timeline entry", mappingWhat: "a timeline entry", check: ContentParser.checkTimelineEntry)
 }
 
