@@ -210,4 +210,51 @@ struct DeadlineCombinationTests {
         // The home page of the brief lists only its own deadlines.
         #expect(!DeadlineTests.deadlines(DeadlineTests.text(brief, "index.html")).contains("supplement 2026-04-27"))
     }
+
+    @Test("a `continue` round: the clock runs on, so the authority's deadline and the request's due day are both listed; a paused round has no authority deadline")
+    func continueRound() throws {
+        // Accepted Tue 3 March, 20 working days: 4-6 March (3), 9-13 (8), 16-20 (13), 23-27 (18),
+        // 30 (19), Tue 2026-03-31 (20). The request of 10 March wants the material by Fri 20 March.
+        func filing(_ clock: String) -> String {
+            """
+            ---
+            title: 续行
+            client: acme
+            permit: staged
+            status: supplementing
+            timeline:
+              - {date: 2026-03-02, type: submitted, summary: 提交}
+              - {date: 2026-03-03, type: accepted, summary: 受理}
+              - {date: 2026-03-10, type: supplement_requested, clock: \(clock), due: 2026-03-20, summary: 补正}
+            ---
+
+            """
+        }
+        let content = try Self.site(["filings/go.md": filing("continue"), "filings/stop.md": filing("pause")])
+        let (tree, _) = try Self.build(content, today: "2026-03-12")
+        #expect(Self.filing(tree, "go") == ["supplement 2026-03-20", "authority 2026-03-31"])
+        #expect(Self.filing(tree, "stop") == ["supplement 2026-03-20"])
+    }
+
+    @Test("the home page: a deadline 60 days after the build's date is listed, one 61 days after is not; a past one is")
+    func homeWindow() throws {
+        // Build on Fri 10 April: 20 days to 30 April, 31 in May (51), 9 June is day 60.
+        let filing = """
+            ---
+            title: 窗口
+            client: acme
+            permit: staged
+            status: preparing
+            deadlines:
+              - {date: 2026-06-09, title: 第六十日}
+              - {date: 2026-06-10, title: 第六十一日}
+              - {date: 2026-01-05, title: 已过}
+            ---
+
+            """
+        let content = try Self.site(["filings/window.md": filing])
+        let (tree, _) = try Self.build(content, today: "2026-04-10")
+        #expect(DeadlineTests.deadlines(DeadlineTests.text(tree, "index.html")) == ["other 2026-01-05", "other 2026-06-09"])
+        #expect(Self.filing(tree, "window") == ["other 2026-01-05", "other 2026-06-09", "other 2026-06-10"])
+    }
 }
