@@ -257,4 +257,38 @@ struct DeadlineCombinationTests {
         #expect(DeadlineTests.deadlines(DeadlineTests.text(tree, "index.html")) == ["other 2026-01-05", "other 2026-06-09"])
         #expect(Self.filing(tree, "window") == ["other 2026-01-05", "other 2026-06-09", "other 2026-06-10"])
     }
+
+    @Test("an exclusion notified after the period ran out does not move the passed deadline: still 不予答复")
+    func exclusionAfterDeadline() throws {
+        // Accepted Tue 3 March, 20 working days: Tue 2026-03-31 (see continueRound). The experts
+        // are announced for 8-17 April, after that day: the days used already exceed the period.
+        // On 14 April (inside the exclusion) the deadline that passed is still 31 March, and
+        // 复议 (不予答复) runs 60 days from it: 30 to 30 April, 31 in May (61) -> day 60 is
+        // Sat 30 May -> Mon 2026-06-01 (art. 203).
+        let filing = """
+            ---
+            title: 迟延鉴定
+            client: acme
+            permit: staged
+            status: under_review
+            timeline:
+              - {date: 2026-03-02, type: submitted, summary: 提交}
+              - {date: 2026-03-03, type: accepted, summary: 受理}
+              - {date: 2026-04-08, type: excluded, until: 2026-04-17, reason: 鉴定, notified: true, summary: 鉴定}
+            ---
+
+            """
+        let content = try Self.site(["filings/late.md": filing])
+        let (during, _) = try Self.build(content, today: "2026-04-14")
+        // (The permit's duty one month after `excluded`: 8 April -> Fri 2026-05-08.)
+        #expect(Self.filing(during, "late") == ["authority 2026-03-31", "duty 2026-05-08", "remedy 2026-06-01"])
+        #expect(DeadlineTests.text(during, "filings/late/index.html").contains("data-clock-deadline=\"2026-03-31\""))
+        // After the exclusion, the same.
+        let (after, _) = try Self.build(content, today: "2026-04-24")
+        #expect(Self.filing(after, "late") == ["authority 2026-03-31", "duty 2026-05-08", "remedy 2026-06-01"])
+        // Without `until` (it runs to today) the passed deadline is known all the same.
+        let open = filing.replacingOccurrences(of: "until: 2026-04-17, ", with: "")
+        let (running, _) = try Self.build(try Self.site(["filings/late.md": open]), today: "2026-04-14")
+        #expect(Self.filing(running, "late") == ["authority 2026-03-31", "duty 2026-05-08", "remedy 2026-06-01"])
+    }
 }

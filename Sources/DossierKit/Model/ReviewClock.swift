@@ -307,6 +307,19 @@ struct ReviewClockEngine {
         return clock.unit == .calendar ? calendar.workingDay(onOrAfter: day) : day
     }
 
+    /// Version 2: deadlines. The day the closed running stretches of the current period reached its
+    /// limit, where they did.
+    func dayLimitReached() -> Day? {
+        var cumulative = 0
+        for stretch in clock.running[periodStart...] {
+            if cumulative + stretch.counted >= clock.limit {
+                return due(after: stretch.from, counting: clock.limit - cumulative)
+            }
+            cumulative += stretch.counted
+        }
+        return nil
+    }
+
     mutating func finish() {
         if clock.start != nil {
             if let until = excludedUntil, until <= today {
@@ -338,7 +351,11 @@ struct ReviewClockEngine {
                     let until = excludedUntil
                     closeExclusion(through: today, open: true)
                     clock.isExcluding = true
-                    if let until {
+                    if clock.used >= clock.limit, let reached = dayLimitReached() {
+                        // Version 2: deadlines. The period ran out before the exclusion began: its
+                        // deadline has passed and stays where it was (with or without `until`).
+                        clock.deadline = reached
+                    } else if let until {
                         // The clock runs again from the day after `until`: its last day is known.
                         clock.deadline = due(after: until, counting: clock.limit - clock.used)
                         coveredUntil = max(coveredUntil, clock.deadline ?? until)
