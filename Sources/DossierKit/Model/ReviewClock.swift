@@ -351,9 +351,9 @@ struct ReviewClockEngine {
                     let until = excludedUntil
                     closeExclusion(through: today, open: true)
                     clock.isExcluding = true
-                    if clock.used >= clock.limit, let reached = dayLimitReached() {
+                    if until != nil, clock.used >= clock.limit, let reached = dayLimitReached() {
                         // Version 2: deadlines. The period ran out before the exclusion began: its
-                        // deadline has passed and stays where it was (with or without `until`).
+                        // deadline has passed and stays where it was, not on `until`.
                         clock.deadline = reached
                     } else if let until {
                         // The clock runs again from the day after `until`: its last day is known.
