@@ -288,4 +288,36 @@ struct DeadlineCombinationTests {
         #expect(Self.filing(after, "late") == ["authority 2026-03-31", "duty 2026-05-08", "remedy 2026-06-01"])
 
     }
+
+    @Test("in stage 2: material sent after the due day warns at the supplement_sent (line, column); a `due` on an excluded or forwarded entry is no deadline")
+    func stageTwoWarningAndStrayDue() throws {
+        let filing = """
+            ---
+            title: 二阶段补正
+            client: acme
+            permit: staged
+            status: under_review
+            timeline:
+              - {date: 2026-03-02, type: submitted, summary: 提交}
+              - {date: 2026-03-03, type: accepted, summary: 受理}
+              - {date: 2026-03-20, type: forwarded, due: 2026-03-25, summary: 报送国家}
+              - {date: 2026-04-01, type: excluded, until: 2026-04-03, due: 2026-04-02, reason: 专家评审, notified: true, summary: 专家评审}
+              - {date: 2026-04-13, type: supplement_requested, clock: restart, due: 2026-04-17, summary: 补正}
+              - {date: 2026-04-20, type: supplement_sent, summary: 已补正}
+            ---
+
+            """
+        let content = try Self.site(["filings/two.md": filing])
+        let (tree, report) = try Self.build(content, today: "2026-04-21")
+        // Material sent Mon 20 April, after the due day Fri 17 April: a warning at line 12
+        // (the `supplement_sent` entry), column 5.
+        let warnings = report.diagnostics.filter { $0.path.hasSuffix("filings/two.md") && $0.message.contains("'due'") }
+        #expect(warnings.map { "\($0.position.line):\($0.position.column)" } == ["12:5"], "\(report.diagnostics)")
+        // The request is answered: no supplement deadline; the stray `due` days are none either.
+        // Stage 2 restarts on 20 April: 30 calendar days -> Wed 2026-05-20.
+        let listed = Self.filing(tree, "two")
+        #expect(!listed.contains { $0.hasPrefix("supplement") })
+        #expect(!listed.contains("other 2026-03-25") && !listed.contains { $0.contains("2026-04-02") })
+        #expect(listed.contains("authority 2026-05-20"))
+    }
 }
