@@ -130,6 +130,7 @@ struct ReviewClockEngine {
         for index in entries.indices where index < before && entries[index].type == .excluded {
             problem(index, "'excluded' entry while the clock is not running (it has not started): the days are not left out of anything")
         }
+        checkEveryEntry()
         guard let start else {
             finish()
             return result
@@ -188,7 +189,12 @@ struct ReviewClockEngine {
 
     mutating func step(_ index: Int) {
         let entry = entries[index]
-        guard clock.state != .stopped else { return }
+        guard clock.state != .stopped else {
+            if entry.type == .excluded {
+                problem(index, "'excluded' entry while the clock is not running (\(clock.decided ? "a decision stopped it" : "it stopped")): the days are not left out of anything")
+            }
+            return
+        }
         // An exclusion whose last day has passed gives the clock back before the next entry.
         if let until = excludedUntil, entry.date > until {
             closeExclusion(through: until, open: false)
@@ -255,11 +261,9 @@ struct ReviewClockEngine {
 
     mutating func exclude(_ index: Int) {
         let entry = entries[index]
-        if entry.values[TimelineEntrySchema.notified] != true {
-            problem(index, "'excluded' without 'notified: true': the authority must tell the applicant in writing how long it needs (行政许可法 art. 45)")
-        }
         guard clock.state == .running, excludedFrom == nil else {
-            problem(index, "'excluded' entry while the clock is not running (\(clock.state == .paused ? "it waits for supplement material" : clock.state.rawValue)): the days are not left out of anything")
+            let why = excludedFrom != nil ? "an earlier exclusion still runs" : clock.state == .paused ? "it waits for supplement material" : clock.state.rawValue
+            problem(index, "'excluded' entry while the clock is not running (\(why)): the days are not left out of anything")
             return
         }
         let until = entry.values[TimelineEntrySchema.until]
@@ -274,10 +278,8 @@ struct ReviewClockEngine {
     mutating func forward(_ index: Int) {
         let entry = entries[index]
         let next = result.currentIndex + 1
-        guard next < result.stages.count else {
-            problem(index, "'forwarded' beyond the last review stage: the permit has \(result.stages.count) stage\(result.stages.count == 1 ? "" : "s") (add it to the permit's 'stages')", error: true)
-            return
-        }
+        // One beyond the last stage is an error already (`checkEveryEntry`).
+        guard next < result.stages.count else { return }
         stop(on: entry.date, decided: false)
         save()
         var received = entry.values[TimelineEntrySchema.received] ?? entry.date
@@ -307,8 +309,8 @@ struct ReviewClockEngine {
         return clock.unit == .calendar ? calendar.workingDay(onOrAfter: day) : day
     }
 
-    /// Version 2: deadlines. The day the closed running stretches of the current period reached its
-    /// limit, where they did.
+    /// The day the count of the current period's closed running stretches reached the limit; nil
+    /// when they have not reached it.
     func dayLimitReached() -> Day? {
         var cumulative = 0
         for stretch in clock.running[periodStart...] {
@@ -351,13 +353,11 @@ struct ReviewClockEngine {
                     let until = excludedUntil
                     closeExclusion(through: today, open: true)
                     clock.isExcluding = true
-                    if until != nil, clock.used >= clock.limit, let reached = dayLimitReached() {
-                        // Version 2: deadlines. The period ran out before the exclusion began: its
-                        // deadline has passed and stays where it was, not on `until`.
-                        clock.deadline = reached
-                    } else if let until {
-                        // The clock runs again from the day after `until`: its last day is known.
-                        clock.deadline = due(after: until, counting: clock.limit - clock.used)
+                    if let until {
+                        // The clock runs again from the day after `until`: its last day is known,
+                        // unless the period had already run out before the exclusion began: its
+                        // deadline has passed then and stays where it was, not after `until`.
+                        clock.deadline = clock.used >= clock.limit ? dayLimitReached() : due(after: until, counting: clock.limit - clock.used)
                         coveredUntil = max(coveredUntil, clock.deadline ?? until)
                     }
                 } else if let from = pausedFrom {
@@ -381,5 +381,26 @@ struct ReviewClockEngine {
         }
         save()
         result.stages[result.currentIndex].missingCalendarYears = missingYears.sorted()
+        // In the timeline's order, whichever pass found them.
+        result.problems = result.problems.enumerated().sorted { ($0.element.entry, $0.offset) < ($1.element.entry, $1.offset) }.map(\.element)
+    }
+
+    /// What is wrong with an entry wherever the clock stands: an `excluded` entry the authority did
+    /// not notify in writing (art. 45), and a `forwarded` beyond the permit's last stage (even one
+    /// the walk does not reach, before the start or after a decision).
+    mutating func checkEveryEntry() {
+        var forwarded = 0
+        for (index, entry) in entries.enumerated() {
+            if entry.type == .excluded, entry.values[TimelineEntrySchema.notified] != true {
+                problem(index, "'excluded' without 'notified: true': the authority must tell the applicant in writing how long it needs (行政许可法 art. 45)")
+            }
+            if entry.type == .forwarded {
+                forwarded += 1
+                let stages = result.stages.count
+                if forwarded >= stages {
+                    problem(index, "'forwarded' beyond the last review stage: the permit has \(stages) stage\(stages == 1 ? "" : "s") (add it to the permit's 'stages')", error: true)
+                }
+            }
+        }
     }
 }
