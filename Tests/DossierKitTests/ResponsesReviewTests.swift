@@ -230,4 +230,48 @@ struct ResponsesReviewTests {
         #expect(page.contains("data-checklist-item=\"a\" data-checklist-state=\"waived\""))
         #expect(page.contains("data-checklist-item=\"c\" data-checklist-state=\"done\""))
     }
+
+    @Test("dossier new reply answers only the latest entry with items: open points of an earlier round are a usage error, not a skeleton whose answers would bind to the wrong request")
+    func newReplyLatestRequest() throws {
+        let filing = """
+            ---
+            title: 旧点未答
+            client: acme
+            permit: alpha
+            status: under_review
+            timeline:
+              - date: 2026-03-10
+                type: supplement_requested
+                summary: 第一次补正通知。
+                items: [一轮一, 一轮二]
+              - date: 2026-03-20
+                type: supplement_sent
+                summary: 第一次补正材料。
+                changes:
+                  - {text: 答一轮一, answers: [1]}
+              - date: 2026-04-01
+                type: supplement_requested
+                summary: 第二次补正通知。
+                items: [二轮一, 二轮二]
+              - date: 2026-04-08
+                type: supplement_sent
+                summary: 第二次补正材料。
+                changes:
+                  - {text: 答二轮一, answers: [1]}
+                  - {text: 答二轮二, answers: [2]}
+            ---
+
+            """
+        let content = try Self.content(Self.common.merging(["filings/old.md": filing]) { _, new in new })
+        // Point 1.2 is open, request 2 has none open: an entry dated 2026-11-29 with answers [2]
+        // would bind to request 2 (the nearest earlier entry with items), not to 1.2.
+        #expect(throws: UsageError.self) { try ReplySkeleton.make(filing: "old", content: content, today: Day("2026-11-29")!) }
+        // With point 2.2 open as well, the skeleton answers request 2 only.
+        let file = URL(fileURLWithPath: content).appendingPathComponent("filings/old.md")
+        try filing.replacingOccurrences(of: "      - {text: 答二轮二, answers: [2]}\n", with: "")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let skeleton = try ReplySkeleton.make(filing: "old", content: content, today: Day("2026-11-29")!)
+        #expect(skeleton.contains("      # 2. 二轮二\n") && skeleton.contains("        answers: [2]\n"))
+        #expect(!skeleton.contains("一轮二"))
+    }
 }
