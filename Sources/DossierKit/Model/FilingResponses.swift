@@ -36,6 +36,9 @@ public struct FilingResponses: Sendable {
         public var summary: String
         var rank: Int
         public var points: [Point]
+        /// Its number in the wiki (in a brief, where internal entries are gone, `number` may be
+        /// smaller): what a brief's changes are bound by.
+        var wikiNumber: Int = 0
         /// Changes bound to this request that answer no point.
         public var otherChanges: [Change]
         public var openPoints: [Point] { points.filter { !$0.isAnswered } }
@@ -70,6 +73,12 @@ public struct FilingResponses: Sendable {
                 let made = Change(text: text, clauses: change[ResponseSchema.changeClauses] ?? [],
                                   pages: change[ResponseSchema.changePages] ?? [], entryIndex: index, date: entry.date, rank: rank)
                 let answers = change[ResponseSchema.answers] ?? []
+                // In a brief: the request it was bound to in the wiki, or none if that one is gone.
+                if let bound = change.stamp(Self.boundEntry) {
+                    guard let current = requests.firstIndex(where: { $0.wikiNumber == bound }) else { continue }
+                    bind(made, answers: answers, to: current, rank: rank)
+                    continue
+                }
                 guard let current = requests.indices.last else {
                     unbound += answers.map { Unbound(answer: $0, request: nil) }
                     continue
@@ -93,9 +102,23 @@ public struct FilingResponses: Sendable {
             }
             if !points.isEmpty {
                 requests.append(Request(number: requests.count + 1, entryIndex: index, date: entry.date, type: entry.type,
-                                        summary: entry.summary, rank: rank, points: points, otherChanges: []))
+                                        summary: entry.summary, rank: rank, points: points,
+                                        wikiNumber: entry.values.stamp(Self.requestEntry) ?? requests.count + 1, otherChanges: []))
             }
         }
+    }
+
+    /// Binds a change of a brief to the request it answered in the wiki (its `answers` already
+    /// name only points the brief shows).
+    private mutating func bind(_ change: Change, answers: [Located<String>], to current: Int, rank: Int) {
+        for answer in answers {
+            guard let number = Int(answer.value),
+                  let point = requests[current].points.firstIndex(where: { $0.number == number }) else { continue }
+            if !requests[current].points[point].changes.contains(where: { $0.rank == rank && $0.text == change.text }) {
+                requests[current].points[point].changes.append(change)
+            }
+        }
+        if answers.isEmpty { requests[current].otherChanges.append(change) }
     }
 
     /// The request whose points are still open last: what `dossier new reply` answers.

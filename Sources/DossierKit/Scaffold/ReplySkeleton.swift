@@ -19,8 +19,15 @@ public enum ReplySkeleton {
             let known = parsed.filings.map(\.id).sorted()
             throw UsageError("unknown filing '\(id)'\(Suggestion.hint(for: id, in: known))")
         }
-        guard let request = FilingResponses(filing).latestOpen else {
+        let responses = FilingResponses(filing)
+        guard let open = responses.latestOpen else {
             throw UsageError("filing '\(id)' has no reviewer's point waiting for an answer (write them as 'items' on its supplement_requested or question)")
+        }
+        // A new entry's `answers` bind to the nearest earlier entry with items: the last one. Points
+        // left open in an earlier request cannot be answered by it.
+        guard let request = responses.requests.last, request.number == open.number else {
+            let numbers = open.openPoints.map { String($0.number) }.joined(separator: ", ")
+            throw UsageError("filing '\(id)': the open points \(numbers) of the \(open.type.rawValue) of \(open.date) can only be answered by an entry dated before the next entry with items (answers bind to the nearest earlier one), and the latest request has no open point: add the changes to an entry of that round")
         }
         let entry = filing.timeline[request.entryIndex]
         let type = request.type == .question ? TimelineEntry.EntryType.reply : .supplementSent
