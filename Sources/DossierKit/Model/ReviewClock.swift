@@ -309,12 +309,13 @@ struct ReviewClockEngine {
         return clock.unit == .calendar ? calendar.workingDay(onOrAfter: day) : day
     }
 
-    /// The day the count of the current period's closed running stretches reached the limit; nil
-    /// when they have not reached it.
+    /// The day the current period's count reaches its limit: in the stretch where the running
+    /// stretches so far reach it, or in the open stretch, which runs on until it does. Nil when the
+    /// closed stretches have not reached it and none is open.
     func dayLimitReached() -> Day? {
         var cumulative = 0
         for stretch in clock.running[periodStart...] {
-            if cumulative + stretch.counted >= clock.limit {
+            if stretch.isOpen || cumulative + stretch.counted >= clock.limit {
                 return due(after: stretch.from, counting: clock.limit - cumulative)
             }
             cumulative += stretch.counted
@@ -335,15 +336,7 @@ struct ReviewClockEngine {
                 clock.running.append(StatutoryClock.Stretch(from: runningFrom, through: max(today, runningFrom), counted: counted, isOpen: true))
                 clock.used += counted
                 coveredUntil = max(coveredUntil, today)
-                // The day the count of the current period reaches the limit.
-                var cumulative = 0
-                for stretch in clock.running[periodStart...] {
-                    if stretch.isOpen || cumulative + stretch.counted >= clock.limit {
-                        clock.deadline = due(after: stretch.from, counting: clock.limit - cumulative)
-                        break
-                    }
-                    cumulative += stretch.counted
-                }
+                clock.deadline = dayLimitReached()
                 if let deadline = clock.deadline {
                     coveredUntil = max(coveredUntil, deadline)
                     clock.overdueExcused = clock.used > clock.limit && today <= deadline
@@ -365,15 +358,8 @@ struct ReviewClockEngine {
                 }
             case .stopped:
                 // A calendar-day period whose last day fell on a day off and moved past the decision.
-                if clock.unit == .calendar, clock.used > clock.limit, let stopped = clock.stopped {
-                    var cumulative = 0
-                    for stretch in clock.running[periodStart...] {
-                        if cumulative + stretch.counted >= clock.limit {
-                            clock.overdueExcused = stopped <= due(after: stretch.from, counting: clock.limit - cumulative)
-                            break
-                        }
-                        cumulative += stretch.counted
-                    }
+                if clock.unit == .calendar, clock.used > clock.limit, let stopped = clock.stopped, let lastDay = dayLimitReached() {
+                    clock.overdueExcused = stopped <= lastDay
                 }
             case .notStarted:
                 break

@@ -25,6 +25,9 @@ public struct Site: Sendable {
     // Version 2: deadlines
     /// Each filing's deadlines, soonest first, by filing id (none internal outside the wiki).
     public var deadlines: [String: [Deadline]] = [:]
+    // Version 2: responses
+    /// Each filing's exchange with the reviewer as this build shows it, by filing id.
+    public var responses: [String: FilingResponses] = [:]
 
     /// Whether search engines may index this build and its pages send their address away.
     public var privacy: SitePrivacy { SitePrivacy(audience: audience, settings: settings) }

@@ -185,17 +185,21 @@ public struct SiteBuilder: Sendable {
         // Each filing on its own, on every core; gathered in filing order.
         let calendar = content.calendar
         let today = self.today
-        let analysed = Parallel.map(filings) { filing -> (FilingAnalysis, [Diagnostic]) in
-            let analysis = FilingAnalysis.analyse(filing, permit: permitsByID[filing.permit.value], calendar: calendar, today: today)
-            return (analysis, TimelineChecks.check(filing, analysis: analysis, today: today))
+        var responses: [String: FilingResponses] = [:]
+        let analysed = Parallel.map(filings) { filing -> (FilingAnalysis, [Deadline], FilingResponses, [Diagnostic]) in
+            let permit = permitsByID[filing.permit.value]
+            let analysis = FilingAnalysis.analyse(filing, permit: permit, calendar: calendar, today: today)
+            // Version 2: deadlines and responses, once per filing (every page that shows them reads these).
+            let filingDeadlines = FilingDeadlines.compute(filing, permit: permit, analysis: analysis, calendar: calendar,
+                                                          today: today, remedies: remedies)
+            return (analysis, filingDeadlines, FilingResponses(filing),
+                    TimelineChecks.check(filing, analysis: analysis, today: today) + DeadlineChecks.check(filing, analysis: analysis))
         }
-        for (filing, (analysis, checks)) in zip(filings, analysed) {
+        for (filing, (analysis, filingDeadlines, filingResponses, checks)) in zip(filings, analysed) {
             analyses[filing.id] = analysis
+            deadlines[filing.id] = filingDeadlines
+            responses[filing.id] = filingResponses
             diagnostics += checks
-            // Version 2: deadlines.
-            deadlines[filing.id] = FilingDeadlines.compute(filing, permit: permitsByID[filing.permit.value], analysis: analysis,
-                                                           calendar: calendar, today: today, remedies: remedies)
-            diagnostics += DeadlineChecks.check(filing, analysis: analysis)
             for year in analysis.clock?.missingCalendarYears ?? [] where missingYears[year] == nil {
                 missingYears[year] = filing
             }
@@ -221,6 +225,7 @@ public struct SiteBuilder: Sendable {
                         tags: tags, regions: regions, bodyLinks: bodyLinks, entryLinks: entryLinks, graph: graph,
                         related: related, analyses: analyses, resolver: resolver, copies: copies.sorted { $0.outputPath < $1.outputPath })
         site.deadlines = deadlines
+        site.responses = responses
         site.reindex()
         // A public site without base_url has no sitemap and no feed (their addresses must be absolute).
         diagnostics += SitePrivacy.warnings(audience: audience, settings: settings)

@@ -49,7 +49,7 @@ extension SiteRenderer {
             view.expiresText = dateText(expiry.date)
         }
         // Version 2: responses
-        let responses = FilingResponses(filing)
+        let responses = site.responses[filing.id] ?? FilingResponses(filing)
         view.responses = responseTables(filing, responses, path: path)
         view.openItems = responses.openCount
         view.checklist = checklistView(filing)

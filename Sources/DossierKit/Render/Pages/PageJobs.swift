@@ -53,7 +53,7 @@ extension SiteRenderer {
         // copy of the theme made before version 2 has no `reply` template: then only the text).
         if PageKind.filings.isShown(to: site.audience), theme.library.templates["reply"] != nil {
             for filing in site.filings {
-                for request in FilingResponses(filing).requests {
+                for request in site.responses[filing.id]?.requests ?? [] {
                     page(Self.replyPath(filing, request.number), template: "reply",
                          title: "\(ui["replyTitle"] ?? "") · \(filing.title) (\(request.number))",
                          breadcrumbs: [(ui["filings"] ?? "", "filings/index.html"), (filing.title, filing.ref.outputPath)],

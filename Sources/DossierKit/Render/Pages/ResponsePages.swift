@@ -147,7 +147,7 @@ extension SiteRenderer {
         guard site.audience.showsFilings else { return [] }
         let renderer = self
         return site.filings.flatMap { filing in
-            FilingResponses(filing).requests.map { request in
+            (site.responses[filing.id]?.requests ?? []).map { request in
                 let path = Self.replyTextPath(filing, request.number)
                 return (path, { OutputFile(path: path, text: renderer.replyText(filing, request)) })
             }
@@ -160,7 +160,7 @@ extension SiteRenderer {
         guard site.audience.showsFilings else { return [] }
         let closed: [Filing.Status] = [.approved, .rejected, .withdrawn, .cancelled]
         let items: [OpenPointsView] = site.filings.filter { !closed.contains($0.status) }.compactMap { filing in
-            let responses = FilingResponses(filing)
+            guard let responses = site.responses[filing.id] else { return nil }
             let open = responses.requests.filter { !$0.openPoints.isEmpty }
             guard let oldest = open.first else { return nil }
             return OpenPointsView(filing: filing.title, href: link(PageRef(.filings, filing.id).outputPath, from: path),
