@@ -112,8 +112,10 @@ public struct ParseCache: Sendable {
                        encodingPage: Bool = true) -> Record {
         var writer = BinaryWriter(capacity: encodingPage ? 4096 : 0)
         if encodingPage { writer.write(page) }
+        // Copied into an array of its own size: the writer's grew by doubling, so up to half of it
+        // is unused, and every page's record is held until the cache is written.
         return Record(path: file.relativePath, hash: file.hash, displayPath: file.displayPath,
-                      face: face, diagnostics: diagnostics, page: writer.bytes[...])
+                      face: face, diagnostics: diagnostics, page: ArraySlice(Array(writer.bytes[...])))
     }
 
     /// Writes the shards whose entries differ from `previous` (all of them without one).

@@ -54,6 +54,18 @@ public struct ContentParser: Sendable {
     }
 
     public func parse(_ files: [SourceFile]) -> ParsedContent {
+        var files = files
+        return parse(consuming: &files)
+    }
+
+    /// How many files are parsed together before their bytes are freed (see `parse(consuming:)`).
+    static let batch = 512
+
+    /// Parses `files`, freeing each page file's bytes once its batch is parsed, so that the bytes
+    /// of every file and the parse of every page are never held at once. What is left in `files`
+    /// (paths, hashes, roles, and the bytes of files that are not pages) is what the rest of the
+    /// build reads.
+    public func parse(consuming files: inout [SourceFile]) -> ParsedContent {
         var content = ParsedContent()
         var sawSettings = false
         // Pages are independent: parse them on every core, then gather them in file order.
@@ -64,8 +76,8 @@ public struct ContentParser: Sendable {
         let stored = pageCache.stored
         // Faces are for the page cache and the memo of `dossier serve`; a check keeps neither.
         let needsFaces = pageCache.makesRecords || memo != nil
-        let pages = Parallel.map(files) { file -> (ParsedPage, [Diagnostic], face: String, hit: Bool, stored: Bool,
-                                                   record: ParseCache.Record?) in
+        let parseOne: @Sendable (SourceFile) -> (ParsedPage, [Diagnostic], face: String, hit: Bool, stored: Bool,
+                                                 record: ParseCache.Record?) = { file in
             defer { counter.step() }
             switch file.role {
             case .page:
@@ -90,6 +102,17 @@ public struct ContentParser: Sendable {
                 return (page, diagnostics, face, false, false, record)
             default: return (.other, [], "", false, false, nil)
             }
+        }
+        var pages: [(ParsedPage, [Diagnostic], face: String, hit: Bool, stored: Bool, record: ParseCache.Record?)] = []
+        pages.reserveCapacity(files.count)
+        var start = 0
+        while start < files.count {
+            let end = min(start + Self.batch, files.count)
+            pages += Parallel.map(Array(files[start..<end]), parseOne)
+            for index in start..<end {
+                if case .page = files[index].role { files[index].data = Data() }
+            }
+            start = end
         }
         content.cacheRecords = pages.compactMap(\.record)
         content.cacheHits = pages.filter(\.stored).count

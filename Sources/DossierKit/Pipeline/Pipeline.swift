@@ -77,7 +77,7 @@ public struct Pipeline: Sendable {
         let pageCacheKey = CacheKeys.pageCache(includeInternal: plan.audience.includesInternal)
         let stored = policy.keepsPageCache ? ParseCache.load(output: plan.output, key: pageCacheKey, fileSystem: fileSystem) : nil
         parser.pageCache = policy.pageCacheUse(stored: stored)
-        var content = parser.parse(loaded.files)
+        var content = parser.parse(consuming: &loaded.files)
         var faces: [String: String] = [:]
         if policy.makesFaces {
             for record in content.cacheRecords { faces[record.path] = record.face }
