@@ -69,8 +69,8 @@ struct AccessibilityAuditTests {
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
             let first = html.firstMatch(of: firstFocusable).map { String(html[$0.range]) }
-            #expect(first == #"<body>"# + "\n" + #"<a class="skip" href="#main">"#, "\(path): \(first ?? "no focusable element")")
-            #expect(html.contains(#"<a class="skip" href="#main">跳到正文</a>"#), "\(path)")
+            #expect(first == "<body>\n" + ##"<a class="skip" href="#main">"##, "\(path): \(first ?? "no focusable element")")
+            #expect(html.contains(##"<a class="skip" href="#main">跳到正文</a>"##), "\(path)")
             #expect(html.contains(#"<main id="main""#), "\(path)")
             for match in html.matches(of: fields) {
                 let input = String(html[match.range])
