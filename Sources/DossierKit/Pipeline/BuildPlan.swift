@@ -64,10 +64,12 @@ struct BuildPlan: Sendable {
         if let existing = fileSystem.canonical(joinPath(parent, name)) {
             output = existing
         } else {
-            guard let canonicalParent = fileSystem.canonical(parent) else {
-                throw UsageError("the folder that would hold the output, '\(parent)', does not exist")
+            if let canonicalParent = fileSystem.canonical(parent) {
+                output = joinPath(canonicalParent, name)
+            } else {
+                // Folders missing above the output are created by the build (see `OutputParents`).
+                output = try OutputParents(output: options.outputDirectory, fileSystem: fileSystem).canonicalOutput
             }
-            output = joinPath(canonicalParent, name)
         }
         if output == content || output.hasPrefix(content + "/") || content.hasPrefix(output + "/") || output == "/" {
             throw UsageError("output folder '\(options.outputDirectory)' overlaps the content folder '\(options.contentDirectory)'; choose a folder outside it")

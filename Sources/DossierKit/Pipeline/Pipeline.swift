@@ -38,8 +38,25 @@ public struct Pipeline: Sendable {
     /// Builds the site; with `write: false` (what `dossier check` does) it stops before writing.
     /// Throws `UsageError` for mistakes in how it was called; content problems are diagnostics.
     public func run(_ options: BuildOptions, write: Bool) throws -> BuildReport {
-        var clock = StageClock()
         let plan = try BuildPlan(options, write: write, fileSystem: fileSystem)
+        guard write else { return try run(plan) }
+        // `--output a/b/c` with `a/b` missing: the build makes them, and takes them away again
+        // when it writes nothing.
+        let parents = try OutputParents(output: plan.output, fileSystem: fileSystem)
+        try parents.create(fileSystem: fileSystem)
+        do {
+            let report = try run(plan)
+            if !report.wrote { parents.removeCreated(plan.locations, fileSystem: fileSystem) }
+            return report
+        } catch {
+            parents.removeCreated(plan.locations, fileSystem: fileSystem)
+            throw error
+        }
+    }
+
+    /// The stages of `run`, once the plan is made (and the folders above the output exist).
+    func run(_ plan: BuildPlan) throws -> BuildReport {
+        var clock = StageClock()
         var loaded = try ContentLoader(fileSystem: fileSystem).load(root: plan.content)
         clock.lap("load")
         let stored = storedBuildCache(plan)
