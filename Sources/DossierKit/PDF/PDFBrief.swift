@@ -119,8 +119,7 @@ public struct PDFBrief: Sendable {
         if let passphrase = options.build.passphrase {
             // The passphrase goes in an argument file only we can read, never on the command line.
             let argumentFile = joinPath(absoluteWork, "encrypt.args")
-            let lines = arguments + [printed, "--encrypt", "--user-password=\(passphrase)", "--owner-password=\(passphrase)",
-                                     "--bits=256", "--", final]
+            let lines = arguments + [printed, "--encrypt", passphrase, passphrase, "256", "--", final]
             try fileSystem.write(argumentFile, Data((lines.joined(separator: "\n") + "\n").utf8))
             _ = chmod(argumentFile, 0o600)
             try runQPDF(qpdf, ["@" + argumentFile], work: absoluteWork)
