@@ -14,7 +14,13 @@ struct PDFBriefTests {
     }
 
     static let hasTools = (tool("chromium") ?? tool("chromium-browser") ?? tool("google-chrome")) != nil
-        && tool("qpdf") != nil && tool("pdftotext") != nil && tool("pdfinfo") != nil
+        && tool("qpdf") != nil && tool("pdftotext") != nil && tool("pdfinfo") != nil && hasCJKFont
+
+    /// A font for Chinese (fonts-noto-cjk): without one the pages print boxes, not text.
+    static let hasCJKFont: Bool = {
+        guard let fcList = tool("fc-list"), let run = try? TestSupport.run([":lang=zh"], executable: fcList) else { return false }
+        return !run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }()
 
     static let sampleContent = TestSupport.packageRoot.appendingPathComponent("Content").path
 
