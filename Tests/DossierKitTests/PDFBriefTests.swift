@@ -1,4 +1,4 @@
-import DossierKit
+@testable import DossierKit
 import Foundation
 import Testing
 
@@ -152,8 +152,10 @@ struct PDFBriefTests {
         #expect(json.contains("\"/appendix\""))
         #expect(json.contains("\"/Dest\": \"/part-4\"") || json.contains("\"/Dest\":\"/part-4\""))
         // The chart stays a vector drawing: page 3 has no image at all.
-        let images = try TestSupport.run(["-list", "-f", "3", "-l", "3", pdf.path], executable: Self.tool("pdfimages"))
-        if images.status == 0 { #expect(images.stdout.split(separator: "\n").count == 2, "\(images.stdout)") }
+        let pdfimages = try #require(Self.tool("pdfimages"), "pdfimages comes with pdftotext in poppler-utils")
+        let images = try TestSupport.run(["-list", "-f", "3", "-l", "3", pdf.path], executable: pdfimages)
+        #expect(images.status == 0)
+        #expect(images.stdout.split(separator: "\n").count == 2, "\(images.stdout)")
     }
 
     @Test("an English interface: the same brief in English words", .enabled(if: hasTools, "needs chromium, qpdf and poppler-utils (apt-get install chromium qpdf poppler-utils fonts-noto-cjk; .ci/run installs them)"))
@@ -211,6 +213,36 @@ struct PDFBriefTests {
                        "INTERNALSECTIONMARK", "OTHERDEADLINEMARK", "INTERNALDEADLINEMARK"] {
             #expect(internalText.contains(squeezed(marker)), "\(marker) is not in the internal PDF")
         }
+    }
+
+    @Test("the leak hunt's generated internal sections (10 documents as filings of the client) are in no client PDF",
+          .enabled(if: hasTools, "needs chromium, qpdf and poppler-utils (apt-get install chromium qpdf poppler-utils fonts-noto-cjk; .ci/run installs them)"))
+    func leakHuntDocuments() throws {
+        var generator = LeakHunt(seed: LeakHuntTests.seed)
+        let documents = (0..<10).map { _ in generator.document(wellFormed: true) }
+        let folder = try TestSupport.temporaryFolder()
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(atPath: AudienceLeakTests.fixture, toPath: content.path)
+        try LeakHuntRun(fixture: AudienceLeakTests.fixture, themes: TestSupport.themes).write(documents, rawHTML: false, to: content)
+        func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace }.lowercased() }
+        let (pdf, report) = try Self.make(content: content.path, audience: .client("aurora"), today: "2025-06-01")
+        #expect(report.wrote, "\(report.diagnostics.filter { $0.severity == .error })")
+        let text = try Self.text(pdf).stdout
+        let metadata = try TestSupport.run(["-enc", "UTF-8", pdf.path], executable: Self.tool("pdfinfo")).stdout
+        // Every object of the file too (link addresses, the outline, the structure tree).
+        let objects = try TestSupport.run(["--json", pdf.path], executable: Self.tool("qpdf")).stdout
+        let everything = squeezed(text + metadata + objects)
+        #expect(everything.contains(squeezed("Hunt filing 9")), "the generated filings are in the client's PDF")
+        let markers = documents.flatMap(\.markers)
+        #expect(markers.count > 20)
+        #expect(markers.filter { everything.contains(squeezed($0)) } == [], "seed \(LeakHuntTests.seed)")
+        // The internal PDF of the same content shows the markers the wiki shows: the search can find
+        // them (all but those the wiki has only in attributes: a link's title, an image's address).
+        let (internalPDF, _) = try Self.make(content: content.path, audience: .internal, today: "2025-06-01")
+        let internalText = squeezed(try Self.text(internalPDF).stdout)
+        let shown = documents.flatMap { $0.shown(rawHTML: false) }
+        let found = shown.filter { internalText.contains(squeezed($0)) }
+        #expect(Double(found.count) >= 0.8 * Double(shown.count), "\(found.count) of \(shown.count) shown markers found; missing: \(shown.filter { !found.contains($0) })")
     }
 
     @Test("the same content, theme and date give the same bytes", .enabled(if: hasTools, "needs chromium, qpdf and poppler-utils (apt-get install chromium qpdf poppler-utils fonts-noto-cjk; .ci/run installs them)"))
