@@ -28,9 +28,9 @@ enum PrintLinks {
             output += rest[..<range.lowerBound]
             switch kind {
             case .id:
-                output += " id=\"\(prefix)-\(value)\""
+                output += " id=\"\(localID(value, prefix: prefix))\""
             case .idList:
-                let ids = value.split(separator: " ").map { "\(prefix)-\($0)" }.joined(separator: " ")
+                let ids = value.split(separator: " ").map { localID(String($0), prefix: prefix) }.joined(separator: " ")
                 output += rest[range] + ids + "\""
             case .href:
                 if let target = href(value, path: path, prefix: prefix, anchors: anchors) {
@@ -59,7 +59,7 @@ enum PrintLinks {
     /// Where a link goes in the document: nil drops the `href` (its target is not in the document).
     static func href(_ value: String, path: String, prefix: String, anchors: [String: String]) -> String? {
         if value.isEmpty { return value }
-        if value.hasPrefix("#") { return "#\(prefix)-\(value.dropFirst())" }
+        if value.hasPrefix("#") { return "#" + localID(fragment: String(value.dropFirst()), prefix: prefix) }
         let unescaped = value.replacingOccurrences(of: "&amp;", with: "&")
         if unescaped.hasPrefix("//") || unescaped.contains(":") {
             // Another site (or mail): a link in the PDF too.
@@ -76,7 +76,35 @@ enum PrintLinks {
               let anchor = anchors[resolved] ?? anchors[joinPath(resolved, "index.html")] else {
             return nil
         }
-        return fragment.isEmpty ? "#\(anchor)" : "#\(anchor)-\(HTML.escape(fragment))"
+        return fragment.isEmpty ? "#\(anchor)" : "#" + localID(fragment: fragment, prefix: anchor)
+    }
+
+    /// The id an element of the part gets: the part's prefix and the id itself when it is short
+    /// and plain ASCII, else a digest of it. Chromium names a PDF destination after the id a link
+    /// points at, and a heading's id made from Chinese text would be a name longer than the 127
+    /// bytes PDF allows (poppler warns about it).
+    static func localID(_ attribute: String, prefix: String) -> String {
+        let id = unescape(attribute)
+        let plain = id.utf8.count <= 48 && id.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_"
+        }
+        if plain { return "\(prefix)-\(id)" }
+        var hasher = StableHasher()
+        hasher.add(id)
+        return "\(prefix)-h" + hasher.finalize().prefix(16)
+    }
+
+    /// The same for the fragment of a link (percent-encoded, in an HTML attribute).
+    static func localID(fragment: String, prefix: String) -> String {
+        let text = unescape(fragment)
+        return HTML.escape(localID(HTML.escape(text.removingPercentEncoding ?? text), prefix: prefix))
+    }
+
+    /// An attribute's text as written by `HTML.escape`, unescaped.
+    static func unescape(_ value: String) -> String {
+        value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The pages (paths relative to the site) that the links of `html`, rendered for `path`, point at.
