@@ -7,7 +7,7 @@ struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Builds a cross-linked static site from compliance filings and a knowledge base.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Hook.self, MarkdownCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Hook.self, MarkdownCommand.self, PDFCommand.self],
         defaultSubcommand: nil
     )
 

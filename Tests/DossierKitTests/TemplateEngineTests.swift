@@ -145,7 +145,8 @@ struct TemplateEngineTests {
             }
         }
         // Partials are checked where they are included, not as roots.
-        #expect(Set(ThemeViews.roots.keys) == templates.union(["layout"]))
+        // `pdf` is the print document of `dossier pdf`, not a page of the site.
+        #expect(Set(ThemeViews.roots.keys) == templates.union(["layout", "pdf"]))
     }
 
     @Test("syntax errors name their line and column; unsupported features are refused, not ignored")

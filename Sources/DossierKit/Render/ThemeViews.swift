@@ -20,5 +20,7 @@ public enum ThemeViews {
         "404": NotFoundView.shape,
         // Version 2: responses (optional: a copy of the theme made before it has none)
         "reply": ReplyPageView.shape,
+        // dossier pdf: the one document a brief is printed from (optional, like `reply`)
+        "pdf": PrintDocumentView.shape,
     ]
 }
