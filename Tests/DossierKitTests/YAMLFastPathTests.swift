@@ -104,9 +104,11 @@ struct YAMLFastPathTests {
             total += 1
             if fast { fastCount += 1 }
         }
-        #expect(total > 0, "no YAML found under \(root)")
         // The fast path must be the one that reads the sample site, not a path nothing takes.
-        if root.hasSuffix("/Content") { #expect(fastCount == total, "\(total - fastCount) of \(total) sample files fell back to Yams") }
+        if root.hasSuffix("/Content") {
+            #expect(total > 20, "no YAML found under \(root)")
+            #expect(fastCount == total, "\(total - fastCount) of \(total) sample files fell back to Yams")
+        }
     }
 
     @Test("every sample and fixture site parses to the same values, positions and diagnostics both ways", arguments: roots)
@@ -139,7 +141,8 @@ struct YAMLFastPathTests {
             #expect(fastProblems == yamsProblems, "\(file.displayPath): \(fastProblems) vs \(yamsProblems)")
             #expect(fast.face.digest == yams.face.digest, "\(file.displayPath): faces differ")
         }
-        #expect(pages > 0)
+        // Some fixture folders are not sites (a theme, expected outputs); the sample is one.
+        if root.hasSuffix("/Content") { #expect(pages > 20) }
         // site.yml and calendars too, through the whole parse stage.
         #expect(fastParser.parse(loaded.files).diagnostics == yamsParser.parse(loaded.files).diagnostics)
     }
