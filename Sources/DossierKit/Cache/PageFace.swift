@@ -17,7 +17,7 @@ import Yams
 struct PageFace {
     var role: ContentRole
     /// The composed front matter; nil when the file could not be read as far as its front matter.
-    var frontMatter: Yams.Node?
+    var frontMatter: YAMLNode?
     /// The front matter as written.
     var frontMatterText: String
     var headings: [Heading]
@@ -26,8 +26,13 @@ struct PageFace {
     var links: [LinkReference]
 
     init(role: ContentRole, frontMatter: Yams.Node? = nil, text: String = "", document: MarkdownDocument = .empty) {
+        self.init(role: role, node: frontMatter.map(YAMLNode.init), text: text, document: document)
+    }
+
+    /// The face of front matter read by either path (`YAMLText.read`): both give the same digest.
+    init(role: ContentRole, node: YAMLNode?, text: String, document: MarkdownDocument) {
         self.role = role
-        self.frontMatter = frontMatter
+        self.frontMatter = node
         frontMatterText = text
         headings = document.headings
         hiddenHeadingIDs = document.hiddenHeadingIDs
@@ -71,6 +76,44 @@ struct PageFace {
             hasher.add(link.destination)
         }
         return hasher.finalize()
+    }
+
+    /// `add` for a node read by either path. A node of the fast path (`FlatYAML`) hashes as Yams'
+    /// node of the same YAML does. The fast path reads only untagged nodes and no aliases, whose
+    /// tags as Yams leaves them are: `str` for a quoted or block scalar (libyaml marks it so) and
+    /// for a mapping's key (Yams resolves the keys' tags when it looks for repeated keys), none
+    /// (`""`) for a plain value, a mapping or a list.
+    static func add(_ node: YAMLNode, isKey: Bool = false, to hasher: inout StableHasher, budget: inout Int) -> Bool {
+        if case .tree(let tree) = node.storage { return add(tree, to: &hasher, budget: &budget) }
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node.shape {
+        case .scalar:
+            guard let scalar = node.scalar else { return false }
+            budget -= scalar.string.utf8.count
+            guard budget >= 0 else { return false }
+            hasher.add(tag: 1)
+            hasher.add(isKey || scalar.style != .plain ? Tag.Name.str.rawValue : Tag.Name.implicit.rawValue)
+            hasher.add(count: Int(scalar.style.rawValue))
+            hasher.add(scalar.string)
+        case .mapping:
+            let pairs = node.pairs ?? []
+            hasher.add(tag: 2)
+            hasher.add(Tag.Name.implicit.rawValue)
+            hasher.add(count: pairs.count)
+            for (key, value) in pairs {
+                guard add(key, isKey: true, to: &hasher, budget: &budget), add(value, to: &hasher, budget: &budget) else { return false }
+            }
+        case .sequence:
+            let items = node.items ?? []
+            hasher.add(tag: 3)
+            hasher.add(Tag.Name.implicit.rawValue)
+            hasher.add(count: items.count)
+            for item in items where !add(item, to: &hasher, budget: &budget) { return false }
+        case .alias:
+            return false
+        }
+        return true
     }
 
     /// A YAML node in a canonical form: every scalar with its tag and style (`"1"` and `1` are

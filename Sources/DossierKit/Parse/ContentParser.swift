@@ -28,6 +28,9 @@ public struct ContentParser: Sendable {
     /// What to do with the page cache (see `CachePolicy`): read unchanged files back from it, make
     /// the next one's entries, or only the pages' faces.
     var pageCache: PageCacheUse = .none
+    /// Whether YAML is read from libyaml's events where it can (`FlatYAML`); false reads all of it
+    /// through Yams, as the test that compares the two paths does.
+    var yamlFastPath = true
 
     public init(includeInternal: Bool) {
         self.includeInternal = includeInternal
@@ -223,9 +226,9 @@ public struct ContentParser: Sendable {
             for (position, message) in widthProblems { diagnostics.append(.error(path, position, message)) }
             readable = false
         }
-        var node: Yams.Node = .mapping(Node.Mapping([]))
+        var node: YAMLNode = .emptyMapping
         if readable {
-            switch YAMLText.compose(front.yaml, path: path, lineOffset: front.yamlFirstLine - 1) {
+            switch YAMLText.read(front.yaml, path: path, lineOffset: front.yamlFirstLine - 1, fastPath: yamlFastPath) {
             case .success(let composed?): node = composed
             case .success(nil): break
             case .failure(let diagnostic):
@@ -241,7 +244,7 @@ public struct ContentParser: Sendable {
             fields = read
         } else {
             var ignored: [Diagnostic] = []
-            guard let empty = YAMLFields(node: .mapping(Node.Mapping([])), path: path, lineOffset: lineOffset, fallback: fallback,
+            guard let empty = YAMLFields(node: YAMLNode.emptyMapping, path: path, lineOffset: lineOffset, fallback: fallback,
                                          what: "front matter", diagnostics: &ignored) else { return nil }
             fields = empty
             readable = false
@@ -263,7 +266,7 @@ public struct ContentParser: Sendable {
             diagnostics.append(.error(path, position, message))
         }
         return RawPage(fields: fields, source: PageSource(relativePath: file.relativePath, displayPath: path, document: document),
-                       face: PageFace(role: file.role, frontMatter: node, text: front.yaml, document: document))
+                       face: PageFace(role: file.role, node: node, text: front.yaml, document: document))
     }
 
     /// A page's declared values: every key of its kind read by `declaration`, its problems reported.

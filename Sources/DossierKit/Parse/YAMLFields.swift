@@ -7,14 +7,14 @@ public struct YAMLFields {
     public let path: String
     /// Added to Yams' 1-based line numbers to get the file's lines.
     public let lineOffset: Int
-    public let node: Yams.Node
+    let node: YAMLNode
     /// Where problems about a missing key are reported.
     public let position: SourcePosition
     /// The mapping's keys, their nodes and their values, by position (kept apart so that looking a
     /// key up compares names without copying nodes).
     private var keys: [String] = []
-    private var keyNodes: [Yams.Node] = []
-    private var values: [Yams.Node] = []
+    private var keyNodes: [YAMLNode] = []
+    private var values: [YAMLNode] = []
     /// Which keys something read (keys are few: a flag per key beats hashing names).
     private var used: [Bool] = []
     /// Every key something asked for, present or not: the candidates when a key looks mistyped.
@@ -24,10 +24,17 @@ public struct YAMLFields {
     /// Wraps a mapping node; returns nil (with a diagnostic) when `node` is not a mapping.
     public init?(node: Yams.Node, path: String, lineOffset: Int, fallback: SourcePosition, what: String,
                  diagnostics: inout [Diagnostic]) {
+        self.init(node: YAMLNode(node), path: path, lineOffset: lineOffset, fallback: fallback, what: what,
+                  diagnostics: &diagnostics)
+    }
+
+    /// Wraps a mapping node, read by Yams or by the fast path; nil (with a diagnostic) when it is not a mapping.
+    init?(node: YAMLNode, path: String, lineOffset: Int, fallback: SourcePosition, what: String,
+          diagnostics: inout [Diagnostic]) {
         self.path = path
         self.lineOffset = lineOffset
         self.node = node
-        guard case .mapping(let mapping) = node else {
+        guard let mapping = node.pairs else {
             diagnostics.append(.error(path, YAMLFields.position(of: node, lineOffset: lineOffset) ?? fallback,
                                       "\(what) must be a mapping of keys to values"))
             return nil
@@ -47,12 +54,12 @@ public struct YAMLFields {
         used = Array(repeating: false, count: keys.count)
     }
 
-    static func position(of node: Yams.Node, lineOffset: Int) -> SourcePosition? {
+    static func position(of node: YAMLNode, lineOffset: Int) -> SourcePosition? {
         guard let mark = node.mark else { return nil }
         return SourcePosition(line: mark.line + lineOffset, column: mark.column)
     }
 
-    func position(of node: Yams.Node) -> SourcePosition {
+    func position(of node: YAMLNode) -> SourcePosition {
         YAMLFields.position(of: node, lineOffset: lineOffset) ?? position
     }
 
@@ -65,11 +72,11 @@ public struct YAMLFields {
     }
 
     /// The value node for `key`, marking the key as known.
-    public mutating func value(_ key: String) -> Yams.Node? {
+    mutating func value(_ key: String) -> YAMLNode? {
         asked.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
         used[index] = true
-        if case .scalar(let scalar) = values[index], scalar.style == .plain {
+        if let scalar = values[index].scalar, scalar.style == .plain {
             switch scalar.string {
             case "", "~", "null", "Null", "NULL": return nil
             default: break
@@ -100,7 +107,7 @@ public struct YAMLFields {
             if required { missing(key, what: what) }
             return nil
         }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error(position(of: node), "'\(key)' must be text")
             return nil
         }
@@ -118,7 +125,7 @@ public struct YAMLFields {
             if required { missing(key, what: what) }
             return nil
         }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error(position(of: node), "'\(key)' must be a date written YYYY-MM-DD, found '\(YAMLFields.describe(node))'")
             return nil
         }
@@ -132,7 +139,7 @@ public struct YAMLFields {
 
     public mutating func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error(position(of: node), "'\(key)' must be true or false")
             return nil
         }
@@ -151,7 +158,7 @@ public struct YAMLFields {
             if required { missing(key, what: what) }
             return nil
         }
-        guard case .scalar(let scalar) = node, let number = Int(scalar.string.trimmedSpaces()), range.contains(number) else {
+        guard let scalar = node.scalar, let number = Int(scalar.string.trimmedSpaces()), range.contains(number) else {
             error(position(of: node), "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(YAMLFields.describe(node))'")
             return nil
         }
@@ -173,14 +180,14 @@ public struct YAMLFields {
     /// A list of texts. A single text is accepted as a list of one. Each item comes with its position.
     public mutating func strings(_ key: String) -> [(String, SourcePosition)] {
         guard let node = value(key) else { return [] }
-        switch node {
-        case .scalar(let scalar):
+        if let scalar = node.scalar {
             let text = scalar.string.trimmedSpaces()
             return text.isEmpty ? [] : [(text, position(of: node))]
-        case .sequence(let sequence):
+        }
+        if let sequence = node.items {
             var result: [(String, SourcePosition)] = []
             for item in sequence {
-                guard case .scalar(let scalar) = item else {
+                guard let scalar = item.scalar else {
                     error(position(of: item), "each item of '\(key)' must be text")
                     continue
                 }
@@ -188,20 +195,19 @@ public struct YAMLFields {
                 if !text.isEmpty { result.append((text, position(of: item))) }
             }
             return result
-        default:
-            error(position(of: node), "'\(key)' must be a list")
-            return []
         }
+        error(position(of: node), "'\(key)' must be a list")
+        return []
     }
 
     /// The items of a list of mappings (such as a timeline).
-    public mutating func sequence(_ key: String) -> [Yams.Node] {
+    mutating func sequence(_ key: String) -> [YAMLNode] {
         guard let node = value(key) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard let sequence = node.items else {
             error(position(of: node), "'\(key)' must be a list")
             return []
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// Warns about keys that nothing read: usually a typo.
@@ -222,9 +228,9 @@ public struct YAMLFields {
         }
     }
 
-    static func describe(_ node: Yams.Node) -> String {
-        switch node {
-        case .scalar(let scalar): return scalar.string
+    static func describe(_ node: YAMLNode) -> String {
+        switch node.shape {
+        case .scalar: return node.string ?? ""
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

@@ -10,11 +10,11 @@ extension ContentParser {
             diagnostics.append(.error(file.displayPath, position, "file is not valid UTF-8 text"))
             return nil
         }
-        switch YAMLText.compose(text, path: file.displayPath, lineOffset: 0) {
+        switch YAMLText.read(text, path: file.displayPath, lineOffset: 0, fastPath: yamlFastPath) {
         case .success(let node?):
             return YAMLFields(node: node, path: file.displayPath, lineOffset: 0, fallback: .start, what: what, diagnostics: &diagnostics)
         case .success(nil):
-            return YAMLFields(node: .mapping(Node.Mapping([])), path: file.displayPath, lineOffset: 0, fallback: .start,
+            return YAMLFields(node: YAMLNode.emptyMapping, path: file.displayPath, lineOffset: 0, fallback: .start,
                               what: what, diagnostics: &diagnostics)
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)

@@ -99,6 +99,7 @@ public struct Theme: Sendable {
             diagnostics = TemplateCheck(library: library, paths: paths, strings: interface).check(roots: ThemeViews.roots)
         }
         if !diagnostics.isEmpty { return (nil, diagnostics) }
+        library.resolve(roots: ThemeViews.roots)
         var theme = Theme(name: name, library: library,
                           assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } })
         theme.strings = strings

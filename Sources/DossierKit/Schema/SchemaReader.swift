@@ -77,9 +77,9 @@ struct SchemaReader {
     private func textsOrMappings(_ name: String, _ nested: SchemaDeclaration, from f: inout YAMLFields,
                                  diagnostics: inout [Diagnostic]) -> SchemaValue? {
         guard let node = f.value(name) else { return nil }
-        let nodes: [Yams.Node]
-        switch node {
-        case .sequence(let sequence): nodes = Array(sequence)
+        let nodes: [YAMLNode]
+        switch node.shape {
+        case .sequence: nodes = node.items ?? []
         case .scalar: nodes = [node]
         default:
             f.error(f.position(of: node), "'\(name)' must be a list")
@@ -87,8 +87,9 @@ struct SchemaReader {
         }
         var items: [DeclaredValues] = []
         for item in nodes {
-            switch item {
-            case .scalar(let scalar):
+            switch item.shape {
+            case .scalar:
+                let scalar = item.scalar ?? YAMLNode.Scalar(string: "", style: .plain)
                 let text = scalar.string.trimmedSpaces()
                 guard !text.isEmpty else { continue }
                 let at = f.position(of: item)
@@ -107,7 +108,7 @@ struct SchemaReader {
     /// A mapping from ids to one of `words` (a filing's checklist), each pair with its positions.
     private func wordMapping(_ name: String, _ words: [String], from f: inout YAMLFields) -> SchemaValue? {
         guard let node = f.value(name) else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard let mapping = node.pairs else {
             f.error(f.position(of: node), "'\(name)' must be a mapping from ids to \(words.joined(separator: ", "))")
             return nil
         }
@@ -126,7 +127,7 @@ struct SchemaReader {
     }
 
     /// One nested mapping (`memo`, a timeline entry, a `sources` item), its problems at its own keys.
-    private func mapping(_ node: Yams.Node, _ declaration: SchemaDeclaration, key: String, in parent: YAMLFields,
+    private func mapping(_ node: YAMLNode, _ declaration: SchemaDeclaration, key: String, in parent: YAMLFields,
                          diagnostics: inout [Diagnostic]) -> DeclaredValues? {
         let fallback = YAMLFields.position(of: node, lineOffset: parent.lineOffset) ?? parent.keyPosition(key)
         var own: [Diagnostic] = []
@@ -144,7 +145,7 @@ struct SchemaReader {
     /// Markdown written as a YAML text (`note: |`), parsed like a body at its own lines.
     private func markdown(_ name: String, from f: inout YAMLFields) -> SchemaValue? {
         guard let node = f.value(name) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             f.error(f.position(of: node), "'\(name)' must be text (Markdown)")
             return nil
         }

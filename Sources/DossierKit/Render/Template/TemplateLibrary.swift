@@ -3,6 +3,8 @@
 /// outwards; a dotted name then descends from where its first part was found.
 public struct TemplateLibrary: Sendable {
     var templates: [String: [TemplateNode]] = [:]
+    /// The root templates resolved against their views (see `ResolvedTemplate`), once the theme is checked.
+    var resolved: [String: ResolvedTemplate] = [:]
 
     public init() {}
 
@@ -36,6 +38,9 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template `name` with `context` as the outermost value; "" if there is no such template.
     public func render(_ name: String, _ context: TemplateValue) -> String {
+        if let template = resolved[name], case .view(let view) = context, ObjectIdentifier(type(of: view)) == template.rootType {
+            return render(template, context)
+        }
         guard let nodes = templates[name] else { return "" }
         var output = ""
         var stack = [context]
@@ -43,7 +48,7 @@ public struct TemplateLibrary: Sendable {
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?, into output: inout String) {
+    func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?, into output: inout String) {
         guard let indentation, !indentation.isEmpty else {
             for node in nodes { render(node, stack: &stack, indentation: indentation, into: &output) }
             return
@@ -108,7 +113,7 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    private func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+    func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
         guard let top = stack.last else { return nil }
         if name.isCurrent { return top }
         guard let first = name.components.first else { return top }

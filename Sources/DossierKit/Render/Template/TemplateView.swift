@@ -22,6 +22,12 @@ extension TemplateView {
         Self.fields.value(of: name, in: self)
     }
 
+    /// The value of the field at `index` of `Self.fields` (a name resolved when the theme loaded).
+    func templateValue(at index: Int) -> TemplateValue? {
+        let entries = Self.fields.entries
+        return entries.indices.contains(index) ? entries[index].read(self) : nil
+    }
+
     /// The view as a template value.
     var asTemplateValue: TemplateValue { .view(self) }
 
@@ -60,7 +66,8 @@ public struct ViewFields<View: TemplateView>: Sendable {
 
     var shape: ViewShape {
         let entries = self.entries
-        return ViewShape(name: name, type: String(describing: View.self)) {
+        let index = self.index
+        return ViewShape(name: name, type: String(describing: View.self), typeID: ObjectIdentifier(View.self), index: { index }) {
             var fields: [String: FieldShape] = [:]
             for entry in entries where fields[entry.name] == nil { fields[entry.name] = entry.shape() }
             return fields
@@ -144,12 +151,20 @@ public struct ViewShape: Sendable {
     public let name: String
     public let type: String
     let makeFields: @Sendable () -> [String: FieldShape]
+    /// The view type itself, and each field's position in its `fields` (for `TemplateResolution`).
+    let typeID: ObjectIdentifier
+    let makeIndex: @Sendable () -> [String: Int]
 
-    init(name: String, type: String, fields: @escaping @Sendable () -> [String: FieldShape]) {
+    init(name: String, type: String, typeID: ObjectIdentifier, index: @escaping @Sendable () -> [String: Int],
+         fields: @escaping @Sendable () -> [String: FieldShape]) {
         self.name = name
         self.type = type
+        self.typeID = typeID
+        self.makeIndex = index
         self.makeFields = fields
     }
+
+    var index: [String: Int] { makeIndex() }
 
     public var fields: [String: FieldShape] { makeFields() }
 }

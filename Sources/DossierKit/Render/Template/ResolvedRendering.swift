@@ -1,0 +1,125 @@
+/// Rendering a resolved template (see `ResolvedTemplate`): the same output as `TemplateLibrary`'s
+/// rendering by name, with fields read by position. A lookup whose values are not what the
+/// resolution expected (another stack height, another view type) is done by name instead.
+extension TemplateLibrary {
+    /// Resolves every root template against its view's shape (after `TemplateCheck` passed).
+    mutating func resolve(roots: [String: ViewShape]) {
+        var resolution = TemplateResolution(library: self)
+        resolved = resolution.resolve(roots: roots)
+    }
+
+    func render(_ template: ResolvedTemplate, _ context: TemplateValue) -> String {
+        var output = ""
+        var stack = [context]
+        render(template.nodes, stack: &stack, indentation: nil, into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [ResolvedNode], stack: inout [TemplateValue], indentation: String?, into output: inout String) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &output) }
+            return
+        }
+        // Inside an indented partial, a piece that starts a new line is indented.
+        var local = ""
+        for node in nodes {
+            var piece = ""
+            render(node, stack: &stack, indentation: indentation, into: &piece)
+            if !piece.isEmpty && local.utf8.last == UInt8(ascii: "\n") { local += indentation }
+            local += piece
+        }
+        output += local
+    }
+
+    private func render(_ node: ResolvedNode, stack: inout [TemplateValue], indentation: String?, into output: inout String) {
+        switch node {
+        case .text(let text):
+            output += text
+        case .variable(let name, let escaped):
+            switch value(of: name, in: stack) {
+            case .text(let text)?: escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
+            case .number(let text)?: output += text
+            case .bool(let flag)?: output += flag ? "true" : "false"
+            case .list?, .object?, .view?, nil: break
+            }
+        case .section(let name, let children, let inverted):
+            let value = value(of: name, in: stack)
+            if inverted {
+                switch value {
+                case .list(let items)? where items.isEmpty:
+                    stack.append(.list(items))
+                    render(children, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                case let value? where value.isPresent:
+                    break
+                default:
+                    render(children, stack: &stack, indentation: indentation, into: &output)
+                }
+                return
+            }
+            switch value {
+            case .list(let items)?:
+                for item in items {
+                    stack.append(item)
+                    render(children, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                }
+            case .bool(true)?:
+                render(children, stack: &stack, indentation: indentation, into: &output)
+            case let value? where value.isPresent:
+                stack.append(value)
+                render(children, stack: &stack, indentation: indentation, into: &output)
+                stack.removeLast()
+            default:
+                break
+            }
+        case .partial(let name, let ownIndentation, let nodes):
+            let combined: String? = ownIndentation.map { (indentation ?? "") + $0 } ?? indentation
+            if let nodes {
+                render(nodes, stack: &stack, indentation: combined, into: &output)
+            } else if let nodes = templates[name] {
+                render(nodes, stack: &stack, indentation: combined, into: &output)
+            }
+        }
+    }
+
+    /// What one step reads from `value`: a value, nothing, or (`mismatch`) not what was expected.
+    private enum Read {
+        case value(TemplateValue)
+        case absent
+        case mismatch
+    }
+
+    private func read(_ step: ResolvedName.Step, of value: TemplateValue) -> Read {
+        switch step {
+        case .field(let type, let index):
+            guard case .view(let view) = value, ObjectIdentifier(Swift.type(of: view)) == type else { return .mismatch }
+            return view.templateValue(at: index).map(Read.value) ?? .absent
+        case .member(let name):
+            return value.member(name).map(Read.value) ?? .absent
+        }
+    }
+
+    /// The value of `name` where `stack` stands, as `lookup` finds it by name.
+    private func value(of name: ResolvedName, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let resolved = name.lookup, stack.count == resolved.stackCount else { return lookup(name.name, in: stack) }
+        var found: TemplateValue?
+        for candidate in resolved.first {
+            switch read(candidate.step, of: stack[stack.count - 1 - candidate.depth]) {
+            case .value(let value): found = value
+            case .absent: continue
+            case .mismatch: return lookup(name.name, in: stack)
+            }
+            break
+        }
+        guard var current = found else { return nil }
+        for step in resolved.rest {
+            switch read(step, of: current) {
+            case .value(let value): current = value
+            case .absent: return nil
+            case .mismatch: return lookup(name.name, in: stack)
+            }
+        }
+        return current
+    }
+}
