@@ -183,7 +183,7 @@ struct SearchQualityTests {
         let output = try SearchTests.buildSample()
         // Every expected title is a page of the site (a typo would make the figure meaningless).
         let pageFiles = try TestSupport.tree(output).filter { $0.key.hasPrefix("search/p/") }
-            .map { String(decoding: $0.value, as: UTF8.self) }
+            .map { String(decoding: SearchPacking.unpacked($0.value) ?? Data(), as: UTF8.self) }
         for question in Self.questions {
             #expect(pageFiles.contains { $0.contains(question.expected.replacingOccurrences(of: "\"", with: "\\\"")) },
                     "no page titled \(question.expected)")

@@ -107,7 +107,7 @@ struct SearchTests {
         #expect(!list.isEmpty)
         // Every page the term lists does hold it.
         for (page, _) in SearchRanking.decode(list) {
-            let text = String(decoding: tree["search/p/\(page).js"] ?? Data(), as: UTF8.self)
+            let text = String(decoding: SearchPacking.unpacked(tree["search/p/\(page).js"] ?? Data()) ?? Data(), as: UTF8.self)
             #expect(text.contains(term), "page \(page) is listed for \(term)")
         }
         // The search page and the header box.

@@ -121,6 +121,7 @@ public enum SearchRanking {
 
     /// Reads a shard file back (`DossierSearch.shard(n,{...});`) into its postings.
     public static func readShard(_ data: Data) -> [String: [Int]] {
+        let data = SearchPacking.unpacked(data) ?? data
         guard let open = data.firstIndex(of: UInt8(ascii: "{")), let close = data.lastIndex(of: UInt8(ascii: "}")), open < close,
               let object = try? JSONSerialization.jsonObject(with: data[open...close]) as? [String: [Int]] else { return [:] }
         return object

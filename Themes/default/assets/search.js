@@ -245,10 +245,20 @@
     return allowed;
   }
 
+  /** A packed index file's data: base64 of raw-deflated JSON (SearchPacking.swift), unpacked with
+      DecompressionStream, which needs no fetch (so file:// works). */
+  function unpack(data) {
+    if (typeof data !== "string") return Promise.resolve(data);
+    var binary = atob(data), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   window.DossierSearch = {
     meta: function (m) { store.meta = m; },
-    shard: function (n, data) { store.shards[n] = data; },
-    page: function (n, data) { store.pages[n] = data; },
+    shard: function (n, data) { store.shards[n] = unpack(data); },
+    page: function (n, data) { store.pages[n] = unpack(data); },
     facets: function (data) { store.facets = data; },
     tokens: tokens, queryTerms: queryTerms, plan: plan, rank: rank, hash: hash, foldText: foldText, search: search,
     find: function (query, chosen) {
