@@ -14,7 +14,7 @@ public struct SearchIndex: Sendable {
     public static let titleWeight = 10, keywordWeight = 6, headingWeight = 4, bodyWeight = 1
     /// Shards are sized for about this many bytes of postings each (before packing, about half):
     /// a query loads one shard a term, so small shards keep a query light.
-    public static let targetShardBytes = 12_000
+    public static let targetShardBytes = 48_000
 
     /// The terms seen so far, split in two by term (`Part.of`) so that each half is filled on
     /// its own core. Which half a term is in changes nothing in the files.
