@@ -22,6 +22,7 @@ struct DossierBench {
             defer { arguments.removeSubrange(index...(index + 1)) }
             return arguments[index + 1]
         }
+        if arguments.first == "search" { try SearchBench.run(Array(arguments.dropFirst())); return }
         if arguments.first == "generate" {
             let pages = Int(option("--pages") ?? "") ?? 1000
             let out = URL(fileURLWithPath: option("--out") ?? ".bench/\(pages)")

@@ -68,6 +68,8 @@ public struct SiteRenderer: Sendable {
         var keywords: [String]
         /// Sections the page shows outside its body (made only when the page is rendered).
         var extraSections: @Sendable () -> [SearchDocument.Section] = { [] }
+        /// What a search can be narrowed to (`search/facets.js`).
+        var facets = SearchFacets()
     }
 
     /// One page to render: where, with which template, and how to build its view.
@@ -124,6 +126,10 @@ public struct SiteRenderer: Sendable {
         let counter = ProgressCounter(stage: "render", total: jobs.count, report: progress)
         var record = Record()
         var index = SearchIndex()
+        var facetFile = SearchFacetFile()
+        for (position, job) in jobs.enumerated() {
+            if let info = job.search, let number = numbers[position] { facetFile.add(info.facets, page: number) }
+        }
         struct Made {
             var file: OutputFile
             var key: String?
@@ -172,7 +178,7 @@ public struct SiteRenderer: Sendable {
             try emit(files)
         }
         if includeSearch {
-            try emit(index.finish())
+            try emit(index.finish() + [facetFile.file])
         }
         try emit(supportFiles(pagePaths: jobs.map(\.path), record: &record))
         return record

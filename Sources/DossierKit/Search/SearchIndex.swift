@@ -12,7 +12,8 @@ public struct SearchIndex: Sendable {
     public static let version = 1
     /// Term weights: a title word counts like ten body words.
     public static let titleWeight = 10, keywordWeight = 6, headingWeight = 4, bodyWeight = 1
-    /// Shards are sized for about this many bytes each.
+    /// Shards are sized for about this many bytes of postings each (before packing, about half):
+    /// a query loads one shard a term, so small shards keep a query light.
     public static let targetShardBytes = 48_000
 
     /// The terms seen so far, split in two by term (`Part.of`) so that each half is filled on
@@ -228,14 +229,14 @@ public struct SearchIndex: Sendable {
 
     /// The file a page of the index is shown from: `search/p/<number>.js`.
     static func pageFile(_ document: SearchDocument, number: Int) -> OutputFile {
-        var text = "DossierSearch.page(\(number),{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
+        var text = "{\"t\":\(JSONText.string(document.title)),\"u\":\(JSONText.string(document.path))"
         text += ",\"k\":\(JSONText.string(document.kind)),\"p\":\(JSONText.string(document.permit))"
         text += ",\"w\":\(JSONText.string(document.keywords.joined(separator: "\n"))),\"s\":["
         text += document.sections.map {
             "[\(JSONText.string($0.anchor)),\(JSONText.string($0.heading)),\(JSONText.string($0.text))]"
         }.joined(separator: ",")
-        text += "]});\n"
-        return OutputFile(path: pageFilePath(number), text: text)
+        text += "]}"
+        return OutputFile(path: pageFilePath(number), text: "DossierSearch.page(\(number),\"\(SearchPacking.pack(Array(text.utf8)))\");\n")
     }
 
     static func pageFilePath(_ number: Int) -> String { "search/p/\(number).js" }
@@ -331,7 +332,7 @@ public struct SearchIndex: Sendable {
             // Made as bytes: a large site's shards hold millions of numbers.
             var text: [UInt8] = []
             text.reserveCapacity(Self.targetShardBytes + Self.targetShardBytes / 4)
-            text.append(contentsOf: "DossierSearch.shard(\(number),{".utf8)
+            text.append(UInt8(ascii: "{"))
             for (index, (termText, postings)) in terms.sorted(by: { $0.text < $1.text }).enumerated() {
                 if index > 0 { text.append(UInt8(ascii: ",")) }
                 text.append(contentsOf: JSONText.string(termText).utf8)
@@ -342,8 +343,8 @@ public struct SearchIndex: Sendable {
                 }
                 text.append(UInt8(ascii: "]"))
             }
-            text.append(contentsOf: "});\n".utf8)
-            return OutputFile(path: "search/t/\(number).js", data: Data(text))
+            text.append(UInt8(ascii: "}"))
+            return OutputFile(path: "search/t/\(number).js", text: "DossierSearch.shard(\(number),\"\(SearchPacking.pack(text))\");\n")
         }
         return files
     }

@@ -93,20 +93,11 @@ public enum SearchTokenizer {
         }
     }
 
-    /// The terms a query looks up: words and codes whole, a lone CJK character as itself, and a
-    /// longer CJK run as its bigrams (a page has them only if it has the characters side by side;
-    /// the browser then checks that the whole run stands together).
+    /// The terms a query looks up (`SearchQuery` gives the rules): words and codes whole, a lone
+    /// CJK character as itself, a longer CJK run as its bigrams (without stop words), and numbers
+    /// both ways (15 and 十五). The browser then checks that each run stands together.
     public static func queryTerms(_ query: String) -> [String] {
-        var terms: [String] = []
-        runs(query) { isCJK, run, _ in
-            if isCJK && run.count > 1 {
-                for index in 0..<(run.count - 1) { terms.append(string(run[index...index + 1])) }
-            } else if run.count <= maximumLength {
-                terms.append(string(run[...]))
-            }
-        }
-        var seen = Set<String>()
-        return terms.filter { seen.insert($0).inserted }
+        SearchQuery(query).terms
     }
 
     static func string(_ scalars: ArraySlice<UInt32>) -> String {

@@ -62,7 +62,8 @@ public enum LeakScan {
 
     /// The file's text in every form a marker could hide in, lower-cased.
     public static func readings(_ data: Data) -> [String] {
-        let raw = String(decoding: data, as: UTF8.self)
+        // A packed search file (page text, term shard) is read unpacked.
+        let raw = String(decoding: SearchPacking.unpacked(data) ?? data, as: UTF8.self)
         // Each decoding changes nothing in a text without its escape character: skip it there
         // (the same readings, computed once each).
         func html(_ text: String) -> String { text.contains("&") ? htmlUnescaped(text) : text }

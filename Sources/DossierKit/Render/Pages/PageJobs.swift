@@ -32,13 +32,15 @@ extension SiteRenderer {
 
         kindPages(site.permits, list: { path in permitsPage(path) }, description: \.basis,
                   search: { permit in SearchInfo(kind: ui[PageKind.permits.singularKey] ?? "", permit: permit.name,
-                                                 keywords: [permit.nameEn, permit.authority, permit.basis].compactMap { $0 }) },
+                                                 keywords: [permit.nameEn, permit.authority, permit.basis].compactMap { $0 },
+                                                 facets: searchFacets(.permits, permits: [permit.ref.id])) },
                   build: { permit, path in permitPage(permit, path) })
         kindPages(site.articles, list: { path in articlesPage(path) }, description: \.summary,
                   search: { article in
                       let permitNames = article.permits.compactMap { site.permit($0.value)?.name }
                       return SearchInfo(kind: ui[PageKind.kb.singularKey] ?? "", permit: permitNames.joined(separator: " · "),
-                                        keywords: article.tags + permitNames + [article.summary].compactMap { $0 })
+                                        keywords: article.tags + permitNames + [article.summary].compactMap { $0 },
+                                        facets: searchFacets(.kb, permits: article.permits.map(\.value), region: article.region?.value))
                   },
                   build: { article, path in articlePage(article, path) })
         kindPages(site.filings, list: { path in filingsPage(path) },
@@ -46,7 +48,9 @@ extension SiteRenderer {
                       let permitName = site.permit(filing.permit.value)?.name ?? ""
                       return SearchInfo(kind: ui[PageKind.filings.singularKey] ?? "", permit: permitName,
                                         keywords: [permitName, filing.reference, site.client(filing.client.value)?.name].compactMap { $0 },
-                                        extraSections: { filingSearchSections(filing) })
+                                        extraSections: { filingSearchSections(filing) },
+                                        facets: searchFacets(.filings, permits: [filing.permit.value], region: filing.region?.value,
+                                                             status: filing.status))
                   },
                   build: { filing, path in filingPage(filing, path) })
         // Version 2: responses. The reply letter to each entry with items, beside its filing (a
@@ -64,7 +68,8 @@ extension SiteRenderer {
         }
         kindPages(site.clients, list: { path in clientsPage(path) },
                   search: { client in SearchInfo(kind: ui[PageKind.clients.singularKey] ?? "", permit: "",
-                                                 keywords: [client.industry].compactMap { $0 }) },
+                                                 keywords: [client.industry].compactMap { $0 },
+                                                 facets: searchFacets(.clients)) },
                   build: { client, path in clientPage(client, path) })
 
         // Tags and regions
