@@ -52,18 +52,7 @@ struct InternalMarkers {
 
     /// Whether `body` has `<!--` somewhere, read in place.
     static func mayHoldComment(_ body: String) -> Bool {
-        var body = body
-        return body.withUTF8 { buffer in
-            guard buffer.count >= 4 else { return false }
-            var index = 0
-            while index <= buffer.count - 4 {
-                if buffer[index] == 0x3C, buffer[index + 1] == 0x21, buffer[index + 2] == 0x2D, buffer[index + 3] == 0x2D {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
+        body.has("<!--")
     }
 
     static let commentOpen: [UInt8] = Array("<!--".utf8)

@@ -72,16 +72,17 @@ public struct MarkdownDocument: Sendable {
         let prepared = InternalSections.prepare(body, lineOffset: lineOffset, keep: includeInternal)
         if includeInternal { problems += prepared.problems } else { errors += prepared.problems }
         let parsed = MarkdownParser.parse(prepared.text, lineOffset: lineOffset, problems: &problems)
-        var root = InternalSections.removeMarkers(parsed)
+        // Marker comments are HTML nodes, copied from the text: without `<!--` there is none to take out.
+        var root = prepared.text.has("<!--") ? InternalSections.removeMarkers(parsed) : parsed
         // A footnote referred to only in a cut internal section is not unused.
         let cutText = prepared.cutLines.isEmpty ? "" : body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .filter { line in prepared.cutLines.contains { $0.contains(line.offset + 1) } }.map { String($0.element) }.joined(separator: "\n")
-        Footnotes.apply(to: &root, problems: &problems, cutText: cutText)
+        // A definition is written `[^label]:`; a source without `[^` has none.
+        Footnotes.apply(to: &root, problems: &problems, cutText: cutText, mayHoldDefinitions: prepared.text.has("[^"))
         var uniquer = Slug.Uniquer()
         var headings: [Heading] = []
         var links: [LinkReference] = []
-        assignHeadingIDs(&root, uniquer: &uniquer, headings: &headings)
-        collectLinks(root, into: &links)
+        assignHeadingIDsAndCollectLinks(&root, uniquer: &uniquer, headings: &headings, links: &links)
         var document = MarkdownDocument(root: root, headings: headings, links: links)
         if !prepared.cutLines.isEmpty {
             // The headings that were cut, so links to them can be told from links to headings
@@ -98,6 +99,38 @@ public struct MarkdownDocument: Sendable {
             document.hiddenHeadingIDs = Set(hidden.map { Slug.make($0.plainText) })
         }
         return document
+    }
+
+    /// One walk in document order: gives each heading its id (as `assignHeadingIDs`) and lists
+    /// the links (as `collectLinks`).
+    static func assignHeadingIDsAndCollectLinks(_ node: inout MarkdownNode, uniquer: inout Slug.Uniquer,
+                                                headings: inout [Heading], links: inout [LinkReference]) {
+        switch node.kind {
+        case .heading(let level, _):
+            let text = node.plainText
+            let id = uniquer.unique(Slug.make(text))
+            node.kind = .heading(level: level, id: id)
+            headings.append(Heading(level: level, text: text, id: id, position: node.position))
+            for index in node.children.indices { collectLinks(node.children[index], into: &links) }
+            return
+        case .paragraph, .table:
+            // Inline content: links, but no heading.
+            for index in node.children.indices { collectLinks(node.children[index], into: &links) }
+            return
+        case .link(let url, _):
+            links.append(LinkReference(destination: url, form: .markdown(isImage: false), position: node.position))
+        case .image(let url, _):
+            links.append(LinkReference(destination: url, form: .markdown(isImage: true), position: node.position))
+        case .wikiLink(let target, _):
+            links.append(LinkReference(destination: target, form: .wiki, position: node.position))
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak:
+            return
+        default:
+            break
+        }
+        for index in node.children.indices {
+            assignHeadingIDsAndCollectLinks(&node.children[index], uniquer: &uniquer, headings: &headings, links: &links)
+        }
     }
 
     static func assignHeadingIDs(_ node: inout MarkdownNode, uniquer: inout Slug.Uniquer, headings: inout [Heading]) {
@@ -121,9 +154,11 @@ public struct MarkdownDocument: Sendable {
             links.append(LinkReference(destination: url, form: .markdown(isImage: true), position: node.position))
         case .wikiLink(let target, _):
             links.append(LinkReference(destination: target, form: .wiki, position: node.position))
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak:
+            return
         default:
             break
         }
-        for child in node.children { collectLinks(child, into: &links) }
+        for index in node.children.indices { collectLinks(node.children[index], into: &links) }
     }
 }

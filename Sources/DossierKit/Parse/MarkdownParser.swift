@@ -26,13 +26,11 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
         var converter = Converter(lines: lines, lineOffset: lineOffset)
-        var document = converter.convert(root, depth: 0)
+        // The extensions (autolinks, strikethrough, task lists, callouts) run in the same walk.
+        let document = converter.convert(root, depth: 0)
         if let flattened = converter.flattenedAt {
             problems.append((flattened, "content is nested more than \(maximumDepth) levels deep; the deeper part is shown as plain text"))
         }
-        InlineExtensions.apply(to: &document)
-        TaskLists.apply(to: &document)
-        Callouts.apply(to: &document)
         return document
     }
 
@@ -61,27 +59,81 @@ public enum MarkdownParser {
         return [MarkdownNode(.text(text), position: SourcePosition(line: line, column: column))]
     }
 
-    /// Maps cmark's byte columns to scalar columns, line by line.
+    /// Maps cmark's byte columns to scalar columns, line by line. Reads the source's UTF-8 bytes:
+    /// where each line starts is found once, and nothing is copied per line.
     struct LineIndex {
-        let lines: [Substring.UTF8View]
+        /// The source, for the lines handed out as text.
+        let source: String
+        /// The source's UTF-8 bytes.
+        let bytes: [UInt8]
+        /// Byte offset where each line starts, and one past the end (so line `n` is
+        /// `starts[n - 1] ..< starts[n] - 1`, without its line feed).
+        let starts: [Int]
 
         init(_ text: String) {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.utf8 }
+            self.source = text
+            let bytes = Array(text.utf8)
+            var starts: [Int] = [0]
+            starts.reserveCapacity(bytes.count / 32 + 2)
+            bytes.withUnsafeBufferPointer { buffer in
+                for index in 0..<buffer.count where buffer[index] == 0x0A {
+                    // `\r\n` is one character: a line feed after a carriage return ends no line.
+                    if index > 0, buffer[index - 1] == 0x0D { continue }
+                    starts.append(index + 1)
+                }
+            }
+            starts.append(bytes.count + 1)
+            self.bytes = bytes
+            self.starts = starts
+        }
+
+        /// The number of lines (a text without line feeds has one).
+        var count: Int { starts.count - 1 }
+
+        /// The byte range of line `number` (1-based), without its line feed.
+        func range(_ number: Int) -> Range<Int> {
+            starts[number - 1]..<(starts[number] - 1)
         }
 
         /// Line `number` (1-based) as text; empty past the end.
         func text(_ number: Int) -> Substring {
-            guard number >= 1, number <= lines.count else { return "" }
-            return Substring(lines[number - 1])
+            guard number >= 1, number <= count else { return "" }
+            let line = range(number)
+            let utf8 = source.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: line.lowerBound)
+            let end = utf8.index(start, offsetBy: line.count)
+            return source[start..<end]
+        }
+
+        /// Whether the bytes of lines `first...last` hold `byte`.
+        func lines(_ first: Int, _ last: Int, contain byte: UInt8) -> Bool {
+            let last = min(last, count)
+            guard first >= 1, first <= last else { return false }
+            let lower = starts[first - 1], upper = starts[last] - 1
+            return bytes.withUnsafeBufferPointer { buffer in
+                for index in lower..<upper where buffer[index] == byte { return true }
+                return false
+            }
+        }
+
+        /// The byte at `byteColumn` (1-based) of line `number`, if the line is that long.
+        func byte(line number: Int, column byteColumn: Int) -> UInt8? {
+            guard number >= 1, number <= count, byteColumn >= 1 else { return nil }
+            let line = range(number)
+            let at = line.lowerBound + byteColumn - 1
+            return at < line.upperBound ? bytes[at] : nil
         }
 
         func scalarColumn(line: Int, byteColumn: Int) -> Int {
-            guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
-            let utf8 = lines[line - 1]
-            let limit = min(byteColumn - 1, utf8.count)
-            guard let end = utf8.index(utf8.startIndex, offsetBy: limit, limitedBy: utf8.endIndex) else { return byteColumn }
-            let prefix = Substring(utf8[utf8.startIndex..<end])
-            return prefix.unicodeScalars.count + 1
+            guard line >= 1, line <= count, byteColumn > 1 else { return max(byteColumn, 1) }
+            let range = range(line)
+            let limit = min(byteColumn - 1, range.count)
+            // One scalar per byte that does not continue a UTF-8 sequence.
+            return bytes.withUnsafeBufferPointer { buffer in
+                var scalars = 0
+                for index in range.lowerBound..<(range.lowerBound + limit) where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+                return scalars + 1
+            }
         }
     }
 
@@ -92,10 +144,13 @@ public enum MarkdownParser {
         var flattenedAt: SourcePosition?
         /// Added to columns (cells parsed on their own start part-way along their line).
         var columnOffset = 0
+        /// Whether each converted node gets the extensions' step for it (see `extend`); off inside
+        /// a link or image, whose content gets strikethrough only, all at once at the link.
+        var extending = true
         /// Single-line link reference definitions of the document, for table cells (parsed alone).
         lazy var references: String = {
             var definitions = ""
-            for number in 1...max(1, lines.lines.count) {
+            for number in 1...max(1, lines.count) {
                 let line = lines.text(number)
                 let trimmed = line.drop { $0 == " " }
                 if line.count - trimmed.count <= 3, trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), trimmed.contains("]:") {
@@ -166,14 +221,18 @@ public enum MarkdownParser {
 
         /// A paragraph whose lines hold a GFM table: the paragraph before it (if any) and the table.
         mutating func table(_ paragraph: OpaquePointer, depth: Int) -> [MarkdownNode]? {
+            // A table needs two lines and a `|`: most paragraphs are told apart on their bytes.
+            let firstLine = Int(cmark_node_get_start_line(paragraph))
+            let lastLine = Int(cmark_node_get_end_line(paragraph))
+            guard lastLine > firstLine, lines.lines(firstLine, lastLine, contain: UInt8(ascii: "|")) else { return nil }
             let raw = sourceLines(paragraph)
             guard raw.count >= 2, raw.contains(where: { $0.has("|") }),
                   let found = Tables.find(in: raw) else { return nil }
-            let firstLine = Int(cmark_node_get_start_line(paragraph))
             var blocks: [MarkdownNode] = []
             if found.header > 0 {
                 let before = raw[..<found.header].joined(separator: "\n")
                 blocks += MarkdownParser.parse(before, lineOffset: firstLine - 1 + lineOffset).children
+                if extending { Self.extendAgain(&blocks) }
             }
             let columns = found.alignments.count
             let references = self.references
@@ -204,6 +263,9 @@ public enum MarkdownParser {
         /// blocks that follow it, parsed as the footnote's content. Definitions on consecutive
         /// lines (one paragraph to cmark) are separate footnotes.
         mutating func footnoteDefinitions(_ paragraph: OpaquePointer) -> (nodes: [MarkdownNode], next: OpaquePointer?)? {
+            // A definition starts `[^` or, protected, `\[^`: look at the paragraph's first byte first.
+            let first = lines.byte(line: Int(cmark_node_get_start_line(paragraph)), column: Int(cmark_node_get_start_column(paragraph)))
+            guard first == UInt8(ascii: "[") || first == UInt8(ascii: "\\") else { return nil }
             let raw = sourceLines(paragraph)
             guard let first = raw.first, Footnotes.definitionStart(first) != nil else { return nil }
             let firstLine = Int(cmark_node_get_start_line(paragraph))
@@ -230,15 +292,53 @@ public enum MarkdownParser {
                 definitions[definitions.count - 1].content += ["", string(cmark_node_get_literal(sibling))]
                 next = cmark_node_next(sibling)
             }
-            let nodes = definitions.map { definition in
+            var nodes = definitions.map { definition in
                 let parsed = MarkdownParser.parse(definition.content.joined(separator: "\n"), lineOffset: definition.line - 1)
                 return MarkdownNode(.footnoteDefinition(label: definition.label), children: parsed.children,
                                     position: SourcePosition(line: definition.line, column: definition.column))
             }
+            if extending { Self.extendAgain(&nodes) }
             return (nodes, next)
         }
 
+        /// Copies `node` and its subtree, with the extensions applied as each node is finished:
+        /// children first, then the node itself, in the order the passes would run one after
+        /// the other (autolinks and strikethrough, task lists, callouts), in one walk.
         mutating func convert(_ node: OpaquePointer, depth: Int) -> MarkdownNode {
+            let outerExtending = extending
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { extending = false }
+            var converted = convertNode(node, depth: depth)
+            extending = outerExtending
+            if extending { Self.extend(&converted) }
+            return converted
+        }
+
+        /// The extensions' step for one node whose children have had theirs.
+        static func extend(_ node: inout MarkdownNode) {
+            switch node.kind {
+            case .codeBlock, .htmlBlock, .code, .htmlInline:
+                return
+            case .link, .image, .wikiLink:
+                InlineExtensions.apply(to: &node)
+            default:
+                InlineExtensions.step(&node)
+                TaskLists.step(&node)
+                Callouts.step(&node)
+            }
+        }
+
+        /// Blocks that a parse of their own made (footnote definitions, the text before a table)
+        /// get the extensions a second time, as the document around them does.
+        static func extendAgain(_ nodes: inout [MarkdownNode]) {
+            for index in nodes.indices {
+                InlineExtensions.apply(to: &nodes[index])
+                TaskLists.apply(to: &nodes[index])
+                Callouts.apply(to: &nodes[index])
+            }
+        }
+
+        mutating func convertNode(_ node: OpaquePointer, depth: Int) -> MarkdownNode {
             if depth > MarkdownParser.maximumDepth {
                 let at = position(node)
                 if flattenedAt == nil { flattenedAt = at }

@@ -1,5 +1,6 @@
 /// Renders a `MarkdownNode` tree to HTML as cmark's own renderer does, with links resolved for
-/// the page being written.
+/// the page being written. The HTML is written as UTF-8 bytes into one buffer per body and turned
+/// into a `String` once, at the end.
 public struct MarkdownHTML {
     /// Output path of the page being rendered (relative to the output folder), for relative links.
     public var pagePath: String
@@ -17,7 +18,7 @@ public struct MarkdownHTML {
     public var externalRel: String?
 
     private var nextLink = 0
-    private var output = ""
+    private var output: [UInt8] = []
 
     public init(pagePath: String, unsafeHTML: Bool, links: [ResolvedLink], unavailableText: String = "…",
                 titleOf: @escaping (PageRef, String?) -> String? = { _, _ in nil }) {
@@ -29,10 +30,11 @@ public struct MarkdownHTML {
     }
 
     public mutating func render(_ node: MarkdownNode) -> String {
-        output = ""
+        output = []
         nextLink = 0
         for child in node.children { visit(child, tight: false) }
-        return output
+        defer { output = [] }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The href for a resolved link from this page; nil when it is to be shown as plain text.
@@ -67,7 +69,34 @@ public struct MarkdownHTML {
     }
 
     private mutating func cr() {
-        if let last = output.utf8.last, last != 10 { output += "\n" }
+        if let last = output.last, last != 10 { output.append(10) }
+    }
+
+    /// Appends `text` as it is.
+    private mutating func write(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped, as `HTML.escape` does, straight from its bytes.
+    private mutating func writeEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 38: replacement = "&amp;"
+                case 60: replacement = "&lt;"
+                case 62: replacement = "&gt;"
+                case 34: replacement = "&quot;"
+                default: continue
+                }
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        }
     }
 
     private mutating func takeLink() -> ResolvedLink {
@@ -84,131 +113,131 @@ public struct MarkdownHTML {
         case .document:
             visitChildren(node)
         case .blockQuote:
-            cr(); output += "<blockquote>\n"
+            cr(); write("<blockquote>\n")
             visitChildren(node)
-            cr(); output += "</blockquote>\n"
+            cr(); write("</blockquote>\n")
         case .list(let ordered, let start, let isTight):
             cr()
             let tasks = TaskLists.count(node)
             // A list of things to do shows how many are done ("3 / 5") through its theme.
             let taskAttributes = tasks.total > 0 ? " class=\"task-list\" data-tasks=\"\(tasks.done) / \(tasks.total)\"" : ""
             if ordered {
-                output += start == 1 ? "<ol\(taskAttributes)>\n" : "<ol start=\"\(start)\"\(taskAttributes)>\n"
+                write(start == 1 ? "<ol\(taskAttributes)>\n" : "<ol start=\"\(start)\"\(taskAttributes)>\n")
             } else {
-                output += "<ul\(taskAttributes)>\n"
+                write("<ul\(taskAttributes)>\n")
             }
             for child in node.children { visit(child, tight: isTight) }
-            cr(); output += ordered ? "</ol>\n" : "</ul>\n"
+            cr(); write(ordered ? "</ol>\n" : "</ul>\n")
         case .item:
-            cr(); output += "<li>"
+            cr(); write("<li>")
             visitChildren(node, tight: tight)
-            output += "</li>\n"
+            write("</li>\n")
         case .codeBlock(let info, let literal):
             cr()
             let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escape(language))\">"
-            output += HTML.escape(literal)
-            output += "</code></pre>\n"
+            write(language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escape(language))\">")
+            writeEscaped(literal)
+            write("</code></pre>\n")
         case .htmlBlock(let html):
             cr()
-            output += unsafeHTML ? html : "<!-- raw HTML omitted -->"
+            write(unsafeHTML ? html : "<!-- raw HTML omitted -->")
             cr()
         case .paragraph:
             if tight {
                 visitChildren(node)
             } else {
-                cr(); output += "<p>"
+                cr(); write("<p>")
                 visitChildren(node)
-                output += "</p>\n"
+                write("</p>\n")
             }
         case .heading(let level, let id):
-            cr(); output += "<h\(level) id=\"\(HTML.escape(id))\">"
+            cr(); write("<h\(level) id=\"\(HTML.escape(id))\">")
             visitChildren(node)
-            output += "</h\(level)>\n"
+            write("</h\(level)>\n")
         case .thematicBreak:
-            cr(); output += "<hr />\n"
+            cr(); write("<hr />\n")
         case .text(let text):
-            output += HTML.escape(text)
+            writeEscaped(text)
         case .softBreak:
-            output += "\n"
+            write("\n")
         case .lineBreak:
-            output += "<br />\n"
+            write("<br />\n")
         case .code(let code):
-            output += "<code>" + HTML.escape(code) + "</code>"
+            write("<code>"); writeEscaped(code); write("</code>")
         case .htmlInline(let html):
-            output += unsafeHTML ? html : "<!-- raw HTML omitted -->"
+            write(unsafeHTML ? html : "<!-- raw HTML omitted -->")
         case .emphasis:
-            output += "<em>"; visitChildren(node); output += "</em>"
+            write("<em>"); visitChildren(node); write("</em>")
         case .strong:
-            output += "<strong>"; visitChildren(node); output += "</strong>"
+            write("<strong>"); visitChildren(node); write("</strong>")
         case .link(_, let title):
             let link = takeLink()
             guard let href = MarkdownHTML.href(for: link, from: pagePath) else {
                 visitChildren(node)
                 return
             }
-            output += "<a href=\"\(HTML.attributeURL(href))\""
-            if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
-            if let rel = externalRel, MarkdownHTML.leavesSite(link) { output += " rel=\"\(rel)\"" }
-            output += ">"
+            write("<a href=\"\(HTML.attributeURL(href))\"")
+            if !title.isEmpty { write(" title=\"\(HTML.escape(title))\"") }
+            if let rel = externalRel, MarkdownHTML.leavesSite(link) { write(" rel=\"\(rel)\"") }
+            write(">")
             visitChildren(node)
-            output += "</a>"
+            write("</a>")
         case .image(_, let title):
             let link = takeLink()
             guard let src = MarkdownHTML.href(for: link, from: pagePath) else {
-                output += HTML.escape(node.plainText)
+                writeEscaped(node.plainText)
                 return
             }
-            output += "<img src=\"\(HTML.attributeURL(src))\" alt=\"\(HTML.escape(node.plainText))\""
-            if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
-            output += " />"
+            write("<img src=\"\(HTML.attributeURL(src))\" alt=\"\(HTML.escape(node.plainText))\"")
+            if !title.isEmpty { write(" title=\"\(HTML.escape(title))\"") }
+            write(" />")
         case .table:
-            cr(); output += "<table>\n"
+            cr(); write("<table>\n")
             visitChildren(node)
-            output += "</table>\n"
+            write("</table>\n")
         case .tableHead:
-            output += "<thead>\n"; visitChildren(node); output += "</thead>\n"
+            write("<thead>\n"); visitChildren(node); write("</thead>\n")
         case .tableBody:
-            output += "<tbody>\n"; visitChildren(node); output += "</tbody>\n"
+            write("<tbody>\n"); visitChildren(node); write("</tbody>\n")
         case .tableRow:
-            output += "<tr>\n"; visitChildren(node); output += "</tr>\n"
+            write("<tr>\n"); visitChildren(node); write("</tr>\n")
         case .tableCell(let header, let alignment):
             let tag = header ? "th" : "td"
             // A class, not a style attribute: an encrypted brief's Content-Security-Policy refuses inline styles.
-            output += alignment == .none ? "<\(tag)>" : "<\(tag) class=\"align-\(alignment.rawValue)\">"
+            write(alignment == .none ? "<\(tag)>" : "<\(tag) class=\"align-\(alignment.rawValue)\">")
             visitChildren(node)
-            output += "</\(tag)>\n"
+            write("</\(tag)>\n")
         case .taskCheckbox(let checked):
-            output += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />"
+            write(checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />")
         case .strikethrough:
-            output += "<del>"; visitChildren(node); output += "</del>"
+            write("<del>"); visitChildren(node); write("</del>")
         case .callout(let kind, let folding):
             cr()
             // One that folds is a <details>, its title the <summary>: no script needed.
             let (tag, titleTag) = folding == .none ? ("div", "p") : ("details", "summary")
-            output += "<\(tag) class=\"callout callout-\(kind)\"\(folding == .open ? " open=\"\"" : "")>\n<\(titleTag) class=\"callout-title\">"
+            write("<\(tag) class=\"callout callout-\(kind)\"\(folding == .open ? " open=\"\"" : "")>\n<\(titleTag) class=\"callout-title\">")
             var body = node.children[...]
             if let first = body.first, case .calloutTitle = first.kind {
                 visitChildren(first)
                 body = body.dropFirst()
             } else {
-                output += HTML.escape(calloutTitles[kind] ?? kind.capitalized)
+                writeEscaped(calloutTitles[kind] ?? kind.capitalized)
             }
-            output += "</\(titleTag)>\n"
+            write("</\(titleTag)>\n")
             for child in body { visit(child, tight: false) }
-            cr(); output += "</\(tag)>\n"
+            cr(); write("</\(tag)>\n")
         case .calloutTitle:
             // Written by its callout; met alone, just its text.
             visitChildren(node)
         case .footnoteReference(let number, let occurrence):
             let id = occurrence == 1 ? "fnref\(number)" : "fnref\(number)-\(occurrence)"
-            output += "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"\(id)\">\(number)</a></sup>"
+            write("<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"\(id)\">\(number)</a></sup>")
         case .footnoteSection:
-            cr(); output += "<section class=\"footnotes\">\n<ol>\n"
+            cr(); write("<section class=\"footnotes\">\n<ol>\n")
             visitChildren(node)
-            output += "</ol>\n</section>\n"
+            write("</ol>\n</section>\n")
         case .footnote(let number, let references):
-            output += "<li id=\"fn\(number)\">\n"
+            write("<li id=\"fn\(number)\">\n")
             let backlinks = (1...max(1, references)).map { occurrence in
                 let id = occurrence == 1 ? "fnref\(number)" : "fnref\(number)-\(occurrence)"
                 let mark = occurrence == 1 ? "↩" : "↩<sup>\(occurrence)</sup>"
@@ -216,16 +245,16 @@ public struct MarkdownHTML {
             }.joined(separator: " ")
             for (index, child) in node.children.enumerated() {
                 if index == node.children.count - 1, case .paragraph = child.kind {
-                    cr(); output += "<p>"
+                    cr(); write("<p>")
                     visitChildren(child)
-                    output += " " + backlinks + "</p>\n"
+                    write(" " + backlinks + "</p>\n")
                 } else {
                     visit(child, tight: false)
                 }
             }
-            if node.children.isEmpty { output += backlinks + "\n" }
-            else if case .paragraph = node.children[node.children.count - 1].kind {} else { cr(); output += backlinks + "\n" }
-            output += "</li>\n"
+            if node.children.isEmpty { write(backlinks + "\n") }
+            else if case .paragraph = node.children[node.children.count - 1].kind {} else { cr(); write(backlinks + "\n") }
+            write("</li>\n")
         case .footnoteDefinition:
             // Moved into the footnote section by the footnotes pass; one left here is not referred to.
             break
@@ -237,10 +266,10 @@ public struct MarkdownHTML {
             }
             if label == nil, link == .unavailable { text = unavailableText }
             guard let href = MarkdownHTML.href(for: link, from: pagePath) else {
-                output += HTML.escape(text)
+                writeEscaped(text)
                 return
             }
-            output += "<a class=\"wiki\" href=\"\(HTML.attributeURL(href))\">\(HTML.escape(text))</a>"
+            write("<a class=\"wiki\" href=\"\(HTML.attributeURL(href))\">"); writeEscaped(text); write("</a>")
         }
     }
 }

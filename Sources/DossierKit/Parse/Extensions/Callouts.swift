@@ -7,6 +7,12 @@ enum Callouts {
 
     static func apply(to node: inout MarkdownNode) {
         for index in node.children.indices { apply(to: &node.children[index]) }
+        step(&node)
+    }
+
+    /// Turns `node` into a callout if it is a blockquote that starts with a marker (its children
+    /// already passed).
+    static func step(_ node: inout MarkdownNode) {
         guard case .blockQuote = node.kind, let paragraph = node.children.first, case .paragraph = paragraph.kind,
               let first = paragraph.children.first, case .text(let text) = first.kind,
               let marker = marker(text) else { return }

@@ -47,10 +47,13 @@ enum Footnotes {
     /// Numbers the references, moves the definitions into a section at the end and reports
     /// references without a definition and definitions without a reference. `cutText` is what
     /// this audience does not get (internal sections): a reference there is still a reference.
-    static func apply(to document: inout MarkdownNode, problems: inout [(SourcePosition, String)], cutText: String = "") {
+    /// `mayHoldDefinitions` false (the source has no `[^` at all) skips the search for
+    /// definitions, which rebuilds the tree.
+    static func apply(to document: inout MarkdownNode, problems: inout [(SourcePosition, String)], cutText: String = "",
+                      mayHoldDefinitions: Bool = true) {
         var definitions: [String: MarkdownNode] = [:]
         var written: [(key: String, label: String, position: SourcePosition)] = []
-        collectDefinitions(&document, into: &definitions, written: &written)
+        if mayHoldDefinitions { collectDefinitions(&document, into: &definitions, written: &written) }
         guard !definitions.isEmpty || containsReference(document) else { return }
         var numbers: [String: Int] = [:]
         var counts: [Int: Int] = [:]

@@ -13,6 +13,12 @@ enum InlineExtensions {
             break
         }
         for index in node.children.indices { apply(to: &node.children[index]) }
+        step(&node)
+    }
+
+    /// Autolinks and strikethrough in the text among `node`'s own children (a node that is
+    /// neither code nor a link, whose children already passed).
+    static func step(_ node: inout MarkdownNode) {
         if node.children.contains(where: { if case .text = $0.kind { return true } else { return false } }) {
             node.children = Autolinks.apply(to: node.children)
             Strikethrough.apply(to: &node.children)

@@ -1,6 +1,12 @@
 /// Task lists: `- [ ] item` and `- [x] item` become disabled checkboxes.
 enum TaskLists {
     static func apply(to node: inout MarkdownNode) {
+        step(&node)
+        for index in node.children.indices { apply(to: &node.children[index]) }
+    }
+
+    /// Gives `node` its checkbox if it is an item that starts with `[ ]`, `[x]` or `[X]`.
+    static func step(_ node: inout MarkdownNode) {
         if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind,
            let text = first.children.first, case .text(let value) = text.kind {
             for (marker, checked) in [("[ ]", false), ("[x]", true), ("[X]", true)] where value.hasPrefix(marker) {
@@ -15,7 +21,6 @@ enum TaskLists {
                 break
             }
         }
-        for index in node.children.indices { apply(to: &node.children[index]) }
     }
 
     /// Done and total tasks among a list's own items.
