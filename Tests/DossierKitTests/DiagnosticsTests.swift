@@ -63,8 +63,9 @@ struct DiagnosticsTests {
                                                environment: ["SOURCE_DATE_EPOCH": "1735747200"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Built 21 pages in "))
-        // 39 files, and deadlines.ics (version 2: the internal wiki's calendar feed).
-        #expect(result.stdout.hasSuffix(" s → \(output)/ (40 files written, 0 unchanged, 0 removed; no cache)\n"))
+        // 39 files, deadlines.ics (version 2: the internal wiki's calendar feed) and
+        // search/facets.js (the search page's filters).
+        #expect(result.stdout.hasSuffix(" s → \(output)/ (41 files written, 0 unchanged, 0 removed; no cache)\n"))
         #expect(result.stdout.split(separator: "\n").count == 1)
         let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         #expect(home.contains("2025-01-02"))
