@@ -44,34 +44,8 @@ extension TemplateLibrary {
             }
         case .section(let name, let children, let inverted):
             let value = value(of: name, in: stack)
-            if inverted {
-                switch value {
-                case .list(let items)? where items.isEmpty:
-                    stack.append(.list(items))
-                    render(children, stack: &stack, indentation: indentation, into: &output)
-                    stack.removeLast()
-                case let value? where value.isPresent:
-                    break
-                default:
-                    render(children, stack: &stack, indentation: indentation, into: &output)
-                }
-                return
-            }
-            switch value {
-            case .list(let items)?:
-                for item in items {
-                    stack.append(item)
-                    render(children, stack: &stack, indentation: indentation, into: &output)
-                    stack.removeLast()
-                }
-            case .bool(true)?:
+            SectionRule.render(value, inverted: inverted, stack: &stack) { stack in
                 render(children, stack: &stack, indentation: indentation, into: &output)
-            case let value? where value.isPresent:
-                stack.append(value)
-                render(children, stack: &stack, indentation: indentation, into: &output)
-                stack.removeLast()
-            default:
-                break
             }
         case .partial(let name, let ownIndentation, let nodes):
             let combined: String? = ownIndentation.map { (indentation ?? "") + $0 } ?? indentation

@@ -77,34 +77,8 @@ public struct TemplateLibrary: Sendable {
             }
         case .section(let name, let children, let inverted, _):
             let value = lookup(name, in: stack)
-            if inverted {
-                switch value {
-                case .list(let items)? where items.isEmpty:
-                    stack.append(.list(items))
-                    render(children, stack: &stack, indentation: indentation, into: &output)
-                    stack.removeLast()
-                case let value? where value.isPresent:
-                    break
-                default:
-                    render(children, stack: &stack, indentation: indentation, into: &output)
-                }
-                return
-            }
-            switch value {
-            case .list(let items)?:
-                for item in items {
-                    stack.append(item)
-                    render(children, stack: &stack, indentation: indentation, into: &output)
-                    stack.removeLast()
-                }
-            case .bool(true)?:
+            SectionRule.render(value, inverted: inverted, stack: &stack) { stack in
                 render(children, stack: &stack, indentation: indentation, into: &output)
-            case let value? where value.isPresent:
-                stack.append(value)
-                render(children, stack: &stack, indentation: indentation, into: &output)
-                stack.removeLast()
-            default:
-                break
             }
         case .partial(let name, let ownIndentation, _):
             guard let nodes = templates[name] else { return }
