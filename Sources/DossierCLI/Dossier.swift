@@ -121,19 +121,7 @@ struct Build: ParsableCommand {
         var options = try site.buildOptions()
         options.outputDirectory = output
         options.force = force
-        if allowWeakPassphrase && !encrypt {
-            throw UsageError("--allow-weak-passphrase is for --encrypt (a passphrase-protected brief)")
-        }
-        if encrypt {
-            // The wrong audience is the real mistake, whatever the environment holds.
-            guard options.audience.clientID != nil else { throw UsageError(Pipeline.encryptNeedsClient) }
-            let passphrase = ProcessInfo.processInfo.environment["DOSSIER_PASSPHRASE"] ?? ""
-            if passphrase.isEmpty {
-                throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE (never on the command line)")
-            }
-            options.passphrase = passphrase
-            options.allowsWeakPassphrase = allowWeakPassphrase
-        }
+        try Passphrase.apply(encrypt: encrypt, allowWeak: allowWeakPassphrase, what: "brief", to: &options)
         var pipeline = Pipeline()
         let line = ProgressLine.forStandardError()
         if let line {

@@ -25,18 +25,7 @@ struct PDFCommand: ParsableCommand {
     func run() throws {
         let start = Date()
         var options = try site.buildOptions()
-        if allowWeakPassphrase && !encrypt {
-            throw UsageError("--allow-weak-passphrase is for --encrypt (a passphrase-protected PDF)")
-        }
-        if encrypt {
-            guard options.audience.clientID != nil else { throw UsageError(Pipeline.encryptNeedsClient) }
-            let passphrase = ProcessInfo.processInfo.environment["DOSSIER_PASSPHRASE"] ?? ""
-            if passphrase.isEmpty {
-                throw UsageError("--encrypt needs a passphrase in the environment variable DOSSIER_PASSPHRASE (never on the command line)")
-            }
-            options.passphrase = passphrase
-            options.allowsWeakPassphrase = allowWeakPassphrase
-        }
+        try Passphrase.apply(encrypt: encrypt, allowWeak: allowWeakPassphrase, what: "PDF", to: &options)
         let file = output ?? ((filing ?? options.audience.clientID ?? "internal") + ".pdf")
         let result: PDFReport
         do {
