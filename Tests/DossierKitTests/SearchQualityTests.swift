@@ -95,30 +95,6 @@ struct SearchQualityTests {
         ("分公司 要不要做算法备案", "算法备案主体判定：企业、个人、分公司是否需要办理？"),
     ]
 
-    /// Starts `python3 -m http.server`'s handler on a free port over `folder`; nil when it does not start.
-    static func serve(_ folder: URL) throws -> (port: Int, stop: () -> Void)? {
-        let portFile = folder.deletingLastPathComponent().appendingPathComponent("port-\(UUID().uuidString)")
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
-            import functools, http.server, sys
-            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            open(sys.argv[2], "w").write(str(server.server_address[1]))
-            server.serve_forever()
-            """, folder.path, portFile.path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        // SIGKILL: children of the test runner inherit its blocked signals.
-        let stop = { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
-        for _ in 0..<100 {
-            if let port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap({ Int($0) }) { return (port, stop) }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        stop()
-        return nil
-    }
 
     /// The site's address for the browser: `file:///...` without a final slash, or the server's.
     static func base(_ output: URL) -> String {
@@ -193,7 +169,7 @@ struct SearchQualityTests {
         let disk = Self.score(fromDisk)
         #expect(disk.hits >= 0.9, "hit@1 \(disk.hits) from file://; misses: \(disk.misses)")
         #expect(disk.mrr >= 0.95, "MRR \(disk.mrr) from file://; misses: \(disk.misses)")
-        guard let server = try Self.serve(output) else {
+        guard let server = try TestSupport.serveHTTP(output) else {
             Issue.record("the test web server did not start")
             return
         }

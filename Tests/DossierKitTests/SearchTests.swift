@@ -243,30 +243,11 @@ struct SearchTests {
           .enabled(if: chromium != nil, "needs chromium (.ci/run installs it)"))
     func overHTTP() throws {
         let output = try Self.buildSample()
-        let portFile = output.deletingLastPathComponent().appendingPathComponent("port")
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", """
-            import functools, http.server, sys
-            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            open(sys.argv[2], "w").write(str(server.server_address[1]))
-            server.serve_forever()
-            """, output.path, portFile.path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        // SIGKILL: children of the test runner inherit its blocked signals, so SIGTERM would wait forever.
-        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
-        var port: Int?
-        for _ in 0..<100 where port == nil {
-            port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { Int($0) }
-            if port == nil { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        guard let port else {
+        guard let (port, stop) = try TestSupport.serveHTTP(output) else {
             Issue.record("the test web server did not start")
             return
         }
+        defer { stop() }
         for (query, first) in Self.expectations {
             let dom = try Self.dom("http://127.0.0.1:\(port)/search/index.html?q=" + Self.query(query))
             #expect(Self.results(in: dom).first == first, "\(query): \(Self.results(in: dom))")

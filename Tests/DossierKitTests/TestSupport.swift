@@ -134,3 +134,30 @@ struct TestError: Error, CustomStringConvertible {
 final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+extension TestSupport {
+    /// Starts `python3 -m http.server`'s handler on a free port over `folder`; nil when it does not start.
+    static func serveHTTP(_ folder: URL) throws -> (port: Int, stop: () -> Void)? {
+        let portFile = folder.deletingLastPathComponent().appendingPathComponent("port-\(UUID().uuidString)")
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", """
+            import functools, http.server, sys
+            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            open(sys.argv[2], "w").write(str(server.server_address[1]))
+            server.serve_forever()
+            """, folder.path, portFile.path]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        // SIGKILL: children of the test runner inherit its blocked signals.
+        let stop = { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        for _ in 0..<100 {
+            if let port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap({ Int($0) }) { return (port, stop) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        stop()
+        return nil
+    }
+}

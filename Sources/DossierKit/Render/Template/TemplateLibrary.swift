@@ -49,19 +49,9 @@ public struct TemplateLibrary: Sendable {
     }
 
     func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?, into output: inout String) {
-        guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &output) }
-            return
+        MustacheRules.indented(nodes, indentation: indentation, into: &output) { node, output in
+            render(node, stack: &stack, indentation: indentation, into: &output)
         }
-        // Inside an indented partial, a piece that starts a new line is indented.
-        var local = ""
-        for node in nodes {
-            var piece = ""
-            render(node, stack: &stack, indentation: indentation, into: &piece)
-            if !piece.isEmpty && local.utf8.last == UInt8(ascii: "\n") { local += indentation }
-            local += piece
-        }
-        output += local
     }
 
     private func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: String?, into output: inout String) {
@@ -69,15 +59,10 @@ public struct TemplateLibrary: Sendable {
         case .text(let text):
             output += text
         case .variable(let name, let escaped, _):
-            switch lookup(name, in: stack) {
-            case .text(let text)?: escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
-            case .number(let text)?: output += text
-            case .bool(let flag)?: output += flag ? "true" : "false"
-            case .list?, .object?, .view?, nil: break
-            }
+            MustacheRules.variable(lookup(name, in: stack), escaped: escaped, into: &output)
         case .section(let name, let children, let inverted, _):
             let value = lookup(name, in: stack)
-            SectionRule.render(value, inverted: inverted, stack: &stack) { stack in
+            MustacheRules.section(value, inverted: inverted, stack: &stack) { stack in
                 render(children, stack: &stack, indentation: indentation, into: &output)
             }
         case .partial(let name, let ownIndentation, _):
